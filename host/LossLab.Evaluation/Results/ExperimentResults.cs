@@ -1,0 +1,202 @@
+using System.Text.Json.Nodes;
+
+namespace LossLab.Evaluation.Results;
+
+/// <summary>
+/// Everything <c>losslab run</c> learned, as written to results.json (snake_case). The report is rendered from
+/// this plus predictions.csv beside it, so <c>losslab report</c> needs no training.
+/// </summary>
+public sealed record ExperimentResults
+{
+    public string SchemaVersion { get; init; } = "1";
+    public required string Name { get; init; }
+    public required string Title { get; init; }
+    public DateTimeOffset StartedAt { get; init; }
+    public string CommandLine { get; init; } = "";
+    /// <summary>The experiment as resolved: defaults filled in and --set overrides applied.</summary>
+    public JsonObject Experiment { get; init; } = [];
+    public required EnvironmentInfo Environment { get; init; }
+    public List<PluginUsage> Plugins { get; init; } = [];
+    public required DatasetSummary Dataset { get; init; }
+    public required ModelSummary Model { get; init; }
+    public List<LossSummary> Losses { get; init; } = [];
+    public List<int> Seeds { get; init; } = [];
+    public List<string> ThresholdObjectives { get; init; } = [];
+    public List<RunResult> Runs { get; init; } = [];
+    /// <summary>Per loss: mean, sd, min, max over completed seeds of every test metric (at 0.5 and at each tuned threshold).</summary>
+    public List<LossAggregate> Aggregates { get; init; } = [];
+    public BootstrapSummary? Bootstrap { get; init; }
+    public List<LossShape> LossShapes { get; init; } = [];
+    /// <summary>For datasets with two features: each loss's model scored on a grid (first completed seed).</summary>
+    public List<DecisionBoundary> DecisionBoundaries { get; init; } = [];
+}
+
+public sealed record EnvironmentInfo
+{
+    public string Os { get; init; } = "";
+    public string DotNet { get; init; } = "";
+    public string TorchSharp { get; init; } = "";
+    public string LibTorch { get; init; } = "";
+    public string Device { get; init; } = "cpu";
+    public int Threads { get; init; }
+    public string Machine { get; init; } = "";
+    public string LossLab { get; init; } = "";
+}
+
+public sealed record PluginUsage(string Kind, string Name, string Source, string Sha256);
+
+public sealed record SplitSummary(int Rows, int Positives)
+{
+    public int Negatives => Rows - Positives;
+}
+
+public sealed record DatasetSummary
+{
+    public required string Plugin { get; init; }
+    public string Source { get; init; } = "";
+    public Dictionary<string, object?> Options { get; init; } = [];
+    /// <summary>After the imbalance stage, before splitting.</summary>
+    public int Rows { get; init; }
+    public int Positives { get; init; }
+    public int Negatives { get; init; }
+    /// <summary>Negatives per positive (majority:minority when positives are the minority).</summary>
+    public double Ratio { get; init; }
+    public int[] InputShape { get; init; } = [];
+    public List<string> FeatureNames { get; init; } = [];
+    public List<string> ClassNames { get; init; } = [];
+    /// <summary>Rows as loaded, before the imbalance stage.</summary>
+    public int LoadedRows { get; init; }
+    public int LoadedPositives { get; init; }
+    /// <summary>Keyed "train", "validation", "test"; counts for the first seed (every seed uses the same sizes).</summary>
+    public Dictionary<string, SplitSummary> Splits { get; init; } = [];
+}
+
+public sealed record ModelSummary
+{
+    public required string Plugin { get; init; }
+    public Dictionary<string, object?> Options { get; init; } = [];
+    public long Parameters { get; init; }
+}
+
+public sealed record LossSummary
+{
+    /// <summary>The name used everywhere in the report (unique within the experiment).</summary>
+    public required string Name { get; init; }
+    public required string Plugin { get; init; }
+    public string Description { get; init; } = "";
+    public Dictionary<string, object?> Options { get; init; } = [];
+    public string Source { get; init; } = "";
+    public string Sha256 { get; init; } = "";
+}
+
+public sealed record EpochRecord
+{
+    public int Epoch { get; init; }
+    public double TrainLoss { get; init; }
+    public double ValidationLoss { get; init; }
+    public double ValidationBce { get; init; }
+    public double ValidationRocAuc { get; init; }
+}
+
+public static class RunStatus
+{
+    public const string Completed = "completed";
+    public const string Diverged = "diverged";
+    public const string Failed = "failed";
+    public const string Cancelled = "cancelled";
+}
+
+public sealed record RunResult
+{
+    public required string Loss { get; init; }
+    public int Seed { get; init; }
+    public required string Status { get; init; }
+    public string? Error { get; init; }
+    public int? DivergedAtEpoch { get; init; }
+    public string InitHash { get; init; } = "";
+    public string DataOrderHash { get; init; } = "";
+    public List<EpochRecord> Epochs { get; init; } = [];
+    /// <summary>Test metrics at threshold 0.5.</summary>
+    public MetricSet? Test { get; init; }
+    /// <summary>Validation metrics at threshold 0.5.</summary>
+    public MetricSet? Validation { get; init; }
+    /// <summary>Keyed by objective (e.g. "max_f1"), tuned on validation and applied to test.</summary>
+    public Dictionary<string, ThresholdResult> Thresholds { get; init; } = [];
+    public CalibrationResult? Calibration { get; init; }
+    public double DurationS { get; init; }
+    /// <summary>Path of the saved model, relative to the results folder.</summary>
+    public string? ModelPath { get; init; }
+}
+
+/// <summary>Temperature scaling fitted on validation logits: scores become sigmoid(logit / T).</summary>
+public sealed record CalibrationResult
+{
+    public required string Method { get; init; }
+    public double Temperature { get; init; }
+    public double TestEceBefore { get; init; }
+    public double TestEceAfter { get; init; }
+}
+
+public sealed record Statistic(double Mean, double Sd, double Min, double Max, int Count);
+
+public sealed record LossAggregate
+{
+    public required string Loss { get; init; }
+    public int CompletedRuns { get; init; }
+    /// <summary>Test metrics at 0.5, keyed by metric name (snake_case, e.g. "roc_auc").</summary>
+    public Dictionary<string, Statistic> Test { get; init; } = [];
+    /// <summary>Keyed by objective, then metric: test metrics at the threshold tuned on validation.</summary>
+    public Dictionary<string, Dictionary<string, Statistic>> Thresholds { get; init; } = [];
+}
+
+public sealed record Interval(double Estimate, double Lower, double Upper);
+
+/// <summary>
+/// Paired bootstrap over the test rows: each resample draws the same row indices for every loss (per seed),
+/// and a metric's value in a resample is its mean over seeds.
+/// </summary>
+public sealed record BootstrapSummary
+{
+    public int Resamples { get; init; }
+    public int Seed { get; init; }
+    public double Confidence { get; init; } = 0.95;
+    public required string Baseline { get; init; }
+    /// <summary>The threshold objective the F1 interval uses.</summary>
+    public required string ThresholdObjective { get; init; }
+    /// <summary>Loss → metric ("roc_auc", "average_precision", "f1") → interval.</summary>
+    public Dictionary<string, Dictionary<string, Interval>> Metrics { get; init; } = [];
+    /// <summary>Loss → metric → interval of (loss − baseline); absent for the baseline itself.</summary>
+    public Dictionary<string, Dictionary<string, PairedDifference>> Differences { get; init; } = [];
+}
+
+/// <param name="Verdict">"better", "worse" or "no clear difference" (the interval contains 0).</param>
+public sealed record PairedDifference(double Estimate, double Lower, double Upper, string Verdict);
+
+/// <summary>Loss and d(loss)/d(logit) over a grid of p_t (probability of the true class), per target.</summary>
+public sealed record LossShape
+{
+    public required string Loss { get; init; }
+    public double[] Pt { get; init; } = [];
+    public double[] LossPositive { get; init; } = [];
+    public double[] GradPositive { get; init; } = [];
+    public double[] LossNegative { get; init; } = [];
+    public double[] GradNegative { get; init; } = [];
+}
+
+/// <summary>Scores of a model on a Resolution × Resolution grid over the first two (standardised) features.</summary>
+public sealed record DecisionBoundary
+{
+    public required string Loss { get; init; }
+    public int Seed { get; init; }
+    public double XMin { get; init; }
+    public double XMax { get; init; }
+    public double YMin { get; init; }
+    public double YMax { get; init; }
+    public int Resolution { get; init; }
+    /// <summary>Row-major, Scores[iy * Resolution + ix] at x = XMin + ix·dx, y = YMin + iy·dy.</summary>
+    public double[] Scores { get; init; } = [];
+    /// <summary>Test points (standardised features) of that seed, with labels, for drawing over the grid.</summary>
+    public double[] TestX { get; init; } = [];
+    public double[] TestY { get; init; } = [];
+    public int[] TestLabels { get; init; } = [];
+}
