@@ -1,4 +1,3 @@
-LossLab.Engine.Native.TorchRuntime.Prepare();
-Console.WriteLine(LossLab.Engine.Native.TorchRuntime.Status);
-var t = TorchSharp.torch.ones(3) * 2;
-Console.WriteLine(t.sum().item<float>());
+using LossLab.Cli;
+
+return await LossLabApp.RunAsync(args);

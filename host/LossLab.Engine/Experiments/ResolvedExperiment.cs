@@ -1,0 +1,30 @@
+using System.Text.Json.Nodes;
+using LossLab.Abstractions;
+using LossLab.Engine.Plugins;
+
+namespace LossLab.Engine.Experiments;
+
+/// <summary>A configured plugin instance with the descriptor it came from and its options as applied.</summary>
+public sealed record ConfiguredPlugin<T>(PluginDescriptor Descriptor, T Instance, JsonObject Options) where T : class, IPlugin
+{
+    /// <summary>A fresh instance with the same options (runs must not share mutable plugin state).</summary>
+    public T CreateFresh()
+    {
+        var problems = new List<string>();
+        return Descriptor.Configure<T>(Options, problems) ?? throw new InvalidOperationException(string.Join("; ", problems));
+    }
+}
+
+public sealed record ConfiguredLoss(string Name, ConfiguredPlugin<LossPlugin> Plugin);
+
+/// <summary>An experiment whose plugins were found and whose options were validated.</summary>
+public sealed record ResolvedExperiment(
+    Experiment Experiment,
+    ConfiguredPlugin<DatasetPlugin> Dataset,
+    ConfiguredPlugin<ModelPlugin> Model,
+    IReadOnlyList<ConfiguredLoss> Losses,
+    JsonObject Json,
+    string Source)
+{
+    public string BaseDirectory => Source == ExperimentFile.DefaultSource ? Environment.CurrentDirectory : Path.GetDirectoryName(Path.GetFullPath(Source))!;
+}

@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using System.Runtime.InteropServices;
+using LossLab.Abstractions;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace LossLab.Engine.Training;
+
+/// <summary>
+/// One seed's initial parameters, drawn once (torch.manual_seed(seed) then the model plugin's Build) and copied
+/// into every loss's model, so all losses of a seed start from bit-identical weights. <see cref="Hash"/> is the
+/// SHA-256 of the parameters in state-dict order.
+/// </summary>
+public sealed class InitialWeights : IDisposable
+{
+    private static readonly Lock TorchRandom = new();
+    private readonly Dictionary<string, Tensor> _state;
+
+    public string Hash { get; }
+    public long ParameterCount { get; }
+
+    private InitialWeights(Dictionary<string, Tensor> state, string hash, long count) { _state = state; Hash = hash; ParameterCount = count; }
+
+    public static InitialWeights Draw(ModelPlugin model, DatasetInfo info, int seed)
+    {
+        lock (TorchRandom)
+        {
+            torch.manual_seed(seed);
+            using var module = model.Build(info);
+            var state = module.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone().cpu().DetachFromDisposeScope());
+            return new InitialWeights(state, HashOf(module), module.parameters().Sum(p => p.numel()));
+        }
+    }
+
+    /// <summary>A fresh module of the plugin's architecture holding these initial weights, on <paramref name="device"/>.</summary>
+    public nn.Module<Tensor, Tensor> Instantiate(ModelPlugin model, DatasetInfo info, Device device)
+    {
+        nn.Module<Tensor, Tensor> module;
+        lock (TorchRandom) module = model.Build(info);
+        using (no_grad())
+        {
+            foreach (var (name, tensor) in module.state_dict())
+                tensor.copy_(_state[name]);
+        }
+        return module.to(device);
+    }
+
+    public static string HashOf(nn.Module module)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var scope = NewDisposeScope();
+        foreach (var (name, tensor) in module.state_dict())
+        {
+            sha.AppendData(System.Text.Encoding.UTF8.GetBytes(name));
+            var values = tensor.detach().cpu().to_type(ScalarType.Float32).contiguous().data<float>().ToArray();
+            sha.AppendData(MemoryMarshal.AsBytes(values.AsSpan()));
+        }
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    /// <summary>Runs <paramref name="action"/> while holding the lock that serialises use of torch's global generator.</summary>
+    public static void WithTorchRandom(Action action)
+    {
+        lock (TorchRandom) action();
+    }
+
+    public void Dispose()
+    {
+        foreach (var t in _state.Values) t.Dispose();
+    }
+}

@@ -1,0 +1,176 @@
+using LossLab.Evaluation;
+using LossLab.Evaluation.Results;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace LossLab.Engine.Training;
+
+/// <summary>
+/// Trains one model with one loss and evaluates it: every step and evaluation pass inside its own dispose scope,
+/// the loss reduced here as the mean of the plugin's per-example values. A non-finite loss stops the run as
+/// diverged; an exception from a plugin fails it; cancellation stops it between steps.
+/// </summary>
+public sealed class Trainer
+{
+    public sealed record Outcome(RunResult Result, ScoredSplit? Validation, ScoredSplit? Test, DecisionBoundary? Boundary);
+
+    public static Outcome Run(RunRequest request, Action<EpochProgress>? progress, CancellationToken cancellation)
+    {
+        var started = DateTime.UtcNow;
+        var data = request.Data;
+        var epochs = new List<EpochRecord>();
+        RunResult Result(string status, string? error = null, int? divergedAt = null) => new()
+        {
+            Loss = request.Loss.Name, Seed = data.Seed, Status = status, Error = error, DivergedAtEpoch = divergedAt,
+            InitHash = request.Weights.Hash, DataOrderHash = data.DataOrderHash, Epochs = epochs,
+            DurationS = (DateTime.UtcNow - started).TotalSeconds,
+        };
+
+        var loss = request.Loss.Plugin.CreateFresh();
+        using var model = request.Weights.Instantiate(request.Model, request.Info, request.Device);
+        var initHash = InitialWeights.HashOf(model);
+        if (initHash != request.Weights.Hash)
+            return new Outcome(Result(RunStatus.Failed, "the model did not reproduce the seed's initial weights (does the model plugin draw random numbers outside Build?)"), null, null, null);
+        using var optimizer = CreateOptimizer(model, request.Experiment.Training);
+        // Dropout draws from torch's global generator: reseeding per run gives every loss of a seed the same masks.
+        InitialWeights.WithTorchRandom(() => torch.manual_seed(data.Seed));
+
+        try
+        {
+            for (var epoch = 0; epoch < request.Experiment.Training.Epochs; epoch++)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                var trainLoss = TrainEpoch(model, optimizer, loss, request, epoch, cancellation);
+                var record = EvaluateEpoch(model, loss, request, epoch + 1, trainLoss);
+                epochs.Add(record);
+                progress?.Invoke(new EpochProgress(request.Loss.Name, data.Seed, epoch + 1, request.Experiment.Training.Epochs, trainLoss));
+                if (!double.IsFinite(trainLoss) || !double.IsFinite(record.ValidationLoss))
+                    return new Outcome(Result(RunStatus.Diverged, $"loss became {(double.IsFinite(trainLoss) ? record.ValidationLoss : trainLoss)} at epoch {epoch + 1}", epoch + 1), null, null, null);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return new Outcome(Result(RunStatus.Cancelled, "cancelled"), null, null, null);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return new Outcome(Result(RunStatus.Failed, $"{request.Loss.Plugin.Descriptor.Label}: {e.GetType().Name}: {e.Message}"), null, null, null);
+        }
+
+        var validation = Score(model, data.ValidationX);
+        var test = Score(model, data.TestX);
+        if (!validation.Logits.All(double.IsFinite) || !test.Logits.All(double.IsFinite))
+            return new Outcome(Result(RunStatus.Diverged, "the trained model outputs non-finite logits", epochs.Count), null, null, null);
+
+        if (request.ModelPath is not null)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(request.ModelPath)!);
+            model.save(request.ModelPath);
+        }
+        var boundary = request.DecisionBoundary ? DecisionBoundaryGrid.Compute(model, request, test) : null;
+        var result = Evaluate(Result(RunStatus.Completed), request, validation, test);
+        return new Outcome(result, validation, test, boundary);
+    }
+
+    private static double TrainEpoch(nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, LossLab.Abstractions.LossPlugin loss,
+        RunRequest request, int epoch, CancellationToken cancellation)
+    {
+        var data = request.Data;
+        model.train();
+        double total = 0;
+        var full = data.Schedule.IsFullBatch(data.Split.Train.Length);
+        foreach (var batch in data.Schedule.Batches(epoch))
+        {
+            cancellation.ThrowIfCancellationRequested();
+            using var scope = NewDisposeScope();
+            Tensor x = data.TrainX, y = data.TrainY;
+            if (!full)
+            {
+                using var index = tensor(batch.ToArray(), ScalarType.Int64, request.Device);
+                x = data.TrainX.index_select(0, index);
+                y = data.TrainY.index_select(0, index);
+            }
+            optimizer.zero_grad();
+            var logits = model.call(x);
+            var value = Reduce(loss, logits, y, data.TrainCounts);
+            value.backward();
+            optimizer.step();
+            total += value.item<float>() * batch.Count;
+        }
+        return total / data.Split.Train.Length;
+    }
+
+    private static EpochRecord EvaluateEpoch(nn.Module<Tensor, Tensor> model, LossLab.Abstractions.LossPlugin loss, RunRequest request, int epoch, double trainLoss)
+    {
+        var data = request.Data;
+        model.eval();
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var logits = model.call(data.ValidationX);
+        var own = Reduce(loss, logits, data.ValidationY, data.TrainCounts).item<float>();
+        var bce = nn.functional.binary_cross_entropy_with_logits(logits, data.ValidationY).item<float>();
+        var scores = ToDoubles(logits).Select(ScoredSplit.Sigmoid).ToArray();
+        return new EpochRecord
+        {
+            Epoch = epoch, TrainLoss = trainLoss, ValidationLoss = own, ValidationBce = bce,
+            ValidationRocAuc = RankingMetrics.RocAuc(data.ValidationLabels, scores),
+        };
+    }
+
+    /// <summary>The mean of the plugin's per-example losses, after checking it kept one value per example.</summary>
+    internal static Tensor Reduce(LossLab.Abstractions.LossPlugin loss, Tensor logits, Tensor targets, LossLab.Abstractions.ClassCounts counts)
+    {
+        var perExample = loss.Forward(logits, targets, counts);
+        if (perExample.shape.Length != 1 || perExample.shape[0] != logits.shape[0])
+            throw new InvalidOperationException($"Forward returned shape [{string.Join(", ", perExample.shape)}]; expected [{logits.shape[0]}] (one value per example)");
+        return perExample.mean();
+    }
+
+    public static ScoredSplit Score(nn.Module<Tensor, Tensor> model, Tensor x)
+    {
+        model.eval();
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        return new ScoredSplit(ToDoubles(model.call(x)));
+    }
+
+    internal static double[] ToDoubles(Tensor t) => t.detach().cpu().to_type(ScalarType.Float64).contiguous().data<double>().ToArray();
+
+    private static RunResult Evaluate(RunResult run, RunRequest request, ScoredSplit validation, ScoredSplit test)
+    {
+        var data = request.Data;
+        var thresholds = new Dictionary<string, ThresholdResult>();
+        foreach (var text in request.Experiment.Thresholds)
+        {
+            var objective = ThresholdObjective.Parse(text);
+            thresholds[objective.Name] = ThresholdTuner.Evaluate(objective, data.ValidationLabels, validation.Scores, data.TestLabels, test.Scores);
+        }
+        CalibrationResult? calibration = null;
+        if (request.Experiment.Calibrate == "temperature")
+        {
+            var temperature = TemperatureScaling.Fit(data.ValidationLabels, validation.Logits);
+            calibration = new CalibrationResult
+            {
+                Method = "temperature", Temperature = temperature,
+                TestEceBefore = Calibration.ExpectedCalibrationError(data.TestLabels, test.Scores),
+                TestEceAfter = Calibration.ExpectedCalibrationError(data.TestLabels, TemperatureScaling.Apply(test.Logits, temperature)),
+            };
+        }
+        return run with
+        {
+            Test = Metrics.Compute(data.TestLabels, test.Scores),
+            Validation = Metrics.Compute(data.ValidationLabels, validation.Scores),
+            Thresholds = thresholds,
+            Calibration = calibration,
+            ModelPath = request.ModelPath,
+        };
+    }
+
+    private static optim.Optimizer CreateOptimizer(nn.Module<Tensor, Tensor> model, Experiments.TrainingSettings t) => t.Optimizer switch
+    {
+        "sgd" => optim.SGD(model.parameters(), t.LearningRate, momentum: t.Momentum, weight_decay: t.WeightDecay),
+        "adamw" => optim.AdamW(model.parameters(), t.LearningRate, weight_decay: t.WeightDecay),
+        _ => optim.Adam(model.parameters(), t.LearningRate, weight_decay: t.WeightDecay),
+    };
+}
