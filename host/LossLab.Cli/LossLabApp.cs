@@ -1,8 +1,16 @@
 using System.CommandLine;
 using LossLab.Abstractions;
 using LossLab.Cli.Commands;
+using LossLab.Cli.Commands.Loss;
 using LossLab.Cli.Commands.Plugins;
+using LossLab.Cli.Commands.Report;
+using LossLab.Cli.Commands.Review;
+using LossLab.Cli.Commands.Run;
+using LossLab.Engine.Running;
+using LossLab.Engine.Data;
+using LossLab.Engine.Experiments;
 using LossLab.Engine.Native;
+using LossLab.Evaluation;
 using LossLab.Engine.Plugins;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,14 +72,17 @@ public static class LossLabApp
     /// <summary>Exceptions that mean the user's input is wrong, whichever layer noticed it.</summary>
     private static string? BadInputMessage(Exception e) => e switch
     {
-        UsageException or PluginInputException or UnknownPluginException => e.Message,
-        _ when e.GetType().Name is "InvalidInputException" or "ExperimentException" => e.Message,
+        UsageException or PluginInputException or UnknownPluginException or ExperimentException or DataException or InvalidInputException => e.Message,
         _ => null,
     };
 
     private static IEnumerable<Command> Commands(IServiceProvider services) =>
     [
         PluginsCommand.Create(services),
+        RunCommand.Create(services),
+        ReportCommand.Create(services),
+        ReviewCommand.Create(services),
+        LossEvalCommand.Create(services),
     ];
 
     private static IHost BuildHost(string[] args, LogLevel level)
@@ -96,7 +107,13 @@ public static class LossLabApp
         builder.Services.AddSingleton(AnsiConsole.Console);
         builder.Services.AddSingleton<PluginDiscovery>();
         builder.Services.AddSingleton<PluginCatalogFactory>();
+        builder.Services.AddSingleton<ExperimentRunner>();
+        builder.Services.AddSingleton<RunProgressFactory>();
         builder.Services.AddTransient<PluginsCommand>();
+        builder.Services.AddTransient<RunCommand>();
+        builder.Services.AddTransient<ReportCommand>();
+        builder.Services.AddTransient<ReviewCommand>();
+        builder.Services.AddTransient<LossEvalCommand>();
         TorchRuntime.Prepare();
         return builder.Build();
     }

@@ -1,0 +1,56 @@
+using System.CommandLine;
+using LossLab.Engine.Running;
+using LossLab.Evaluation;
+using LossLab.Evaluation.Results;
+using LossLab.Reports;
+using Microsoft.Extensions.Logging;
+
+namespace LossLab.Cli.Commands.Review;
+
+/// <summary>
+/// <c>losslab review PREDICTIONS.csv --out DIR</c>: a pre-deployment review of any model's scores: metrics,
+/// thresholds tuned on validation and judged on test (or, without a split column, on the same rows, flagged as
+/// optimistic), calibration and bootstrap intervals, as review.json and review.pdf.
+/// </summary>
+public sealed class ReviewCommand(ILogger<ReviewCommand> logger)
+{
+    private static readonly Argument<string> Predictions = new("predictions") { Description = "CSV with a label column (0/1) and a score column in [0, 1]" };
+    private static readonly Option<string> Out = new("--out", "-o") { Description = "Folder for review.json and review.pdf", Required = true };
+    private static readonly Option<string> Label = new("--label-column") { DefaultValueFactory = _ => "label", Description = "Label column (0/1)" };
+    private static readonly Option<string> Score = new("--score-column") { DefaultValueFactory = _ => "score", Description = "Score column (probability of class 1)" };
+    private static readonly Option<string?> Split = new("--split-column") { Description = "Column with validation/test values: tune on validation, judge on test" };
+    private static readonly Option<string[]> Threshold = new("--threshold") { Description = "Threshold objective (repeatable): max_f1, max_fbeta:2, youden, recall>=0.9, precision>=0.5, cost:1,10" };
+    private static readonly Option<int> Bootstrap = new("--bootstrap") { DefaultValueFactory = _ => 1000, Description = "Bootstrap resamples (0 to skip)" };
+    private static readonly Option<int> Seed = new("--seed") { DefaultValueFactory = _ => 0, Description = "Bootstrap seed" };
+
+    public static Command Create(IServiceProvider services)
+    {
+        var command = new Command("review", "Review a model's scores before deployment") { Predictions, Out, Label, Score, Split, Threshold, Bootstrap, Seed };
+        command.SetAction(parse => services.Get<ReviewCommand>().Execute(parse.GetValue(Predictions)!, parse.GetValue(Out)!, parse.GetValue(Label)!,
+            parse.GetValue(Score)!, parse.GetValue(Split), parse.GetValue(Threshold) ?? [], parse.GetValue(Bootstrap), parse.GetValue(Seed)));
+        return command;
+    }
+
+    public int Execute(string predictions, string output, string label, string score, string? split, string[] thresholds, int bootstrap, int seed)
+    {
+        if (bootstrap < 0) throw new UsageException($"--bootstrap {bootstrap}: must be 0 or more");
+        var objectives = thresholds.Length > 0 ? thresholds : ["max_f1", "youden"];
+        var options = new ReviewOptions { Objectives = objectives, BootstrapResamples = bootstrap, BootstrapSeed = seed };
+        foreach (var objective in objectives)
+        {
+            try { ThresholdObjective.Parse(objective); }
+            catch (FormatException e) { throw new UsageException($"--threshold {objective}: {e.Message}"); }
+        }
+        var table = PredictionTableReader.Read(predictions, label, score, split);
+        var review = ReviewAnalyzer.Analyze(table, options);
+
+        Directory.CreateDirectory(output);
+        AtomicFile.WriteAllText(Path.Combine(output, "review.json"), ResultsJson.Serialize(review));
+        var pdf = Path.Combine(output, "review.pdf");
+        ReviewReport.Render(review, table, pdf);
+        if (review.Optimistic) logger.LogWarning("No split column: thresholds were tuned and judged on the same rows, so their metrics are optimistic");
+        logger.LogInformation("Review of {N} rows ({Positives} positive): {Json} and {Pdf}", review.N, review.Positives,
+            Path.GetFullPath(Path.Combine(output, "review.json")), Path.GetFullPath(pdf));
+        return ExitCodes.Success;
+    }
+}

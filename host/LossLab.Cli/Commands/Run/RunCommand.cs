@@ -1,0 +1,85 @@
+using System.CommandLine;
+using LossLab.Engine.Experiments;
+using LossLab.Engine.Running;
+using LossLab.Engine.Training;
+using LossLab.Evaluation.Results;
+using LossLab.Reports;
+using Microsoft.Extensions.Logging;
+
+namespace LossLab.Cli.Commands.Run;
+
+/// <summary>
+/// <c>losslab run [EXPERIMENT.json]</c>: validates the experiment, trains every loss × seed with matched seeds,
+/// writes results.json, predictions.csv, models/, report.pdf, summary.md and metrics.csv. Exit 1 when any run
+/// failed, diverged or was cancelled.
+/// </summary>
+public sealed class RunCommand(PluginCatalogFactory catalogs, ExperimentRunner runner, RunProgressFactory progressFactory, ILogger<RunCommand> logger)
+{
+    private static readonly Argument<string?> File = new("experiment") { Description = "Experiment JSON file (default: the embedded toy-99to1 experiment)", Arity = ArgumentArity.ZeroOrOne };
+    private static readonly Option<string?> Out = new("--out", "-o") { Description = "Results folder (default runs/<name>-<timestamp>)" };
+    private static readonly Option<string[]> Set = new("--set") { Description = "Override a key: --set training.epochs=5, --set losses=bce,focal (repeatable)" };
+    private static readonly Option<int> Parallel = new("--parallel") { Description = "Runs trained at once (torch threads are split between them)", DefaultValueFactory = _ => 1 };
+    private static readonly Option<string?> Resume = new("--resume") { Description = "Results folder of an interrupted run: re-run only what did not complete" };
+    private static readonly Option<string> Device = new("--device") { Description = "auto, cpu or cuda", DefaultValueFactory = _ => "auto" };
+    private static readonly Option<bool> NoReport = new("--no-report") { Description = "Skip report.pdf (results.json, summary.md and metrics.csv are still written)" };
+
+    public static Command Create(IServiceProvider services)
+    {
+        Device.AcceptOnlyFromAmong(TorchDevice.Choices);
+        var command = new Command("run", "Train every loss of an experiment over matched seeds and report") { File, Out, Set, Parallel, Resume, Device, NoReport };
+        command.SetAction((parse, cancellation) => Task.FromResult(services.Get<RunCommand>().Execute(new Settings(
+            parse.GetValue(File), parse.GetValue(Out), parse.GetValue(Set) ?? [], parse.GetValue(Parallel), parse.GetValue(Resume),
+            parse.GetValue(Device)!, parse.GetValue(NoReport), parse.GetValue(SharedOptions.Plugins), parse.GetValue(SharedOptions.Quiet),
+            string.Join(' ', ["losslab", .. Environment.GetCommandLineArgs().Skip(1)])), cancellation)));
+        return command;
+    }
+
+    public sealed record Settings(string? File, string? Out, string[] Set, int Parallel, string? Resume, string Device, bool NoReport,
+        string[]? Plugins, bool Quiet, string CommandLine);
+
+    public int Execute(Settings settings, CancellationToken cancellation)
+    {
+        if (settings.Parallel < 1) throw new UsageException($"--parallel {settings.Parallel}: must be at least 1");
+        var catalog = catalogs.Create(settings.Plugins);
+        PreviousResults? previous = null;
+        ResolvedExperiment resolved;
+        if (settings.Resume is { } resume)
+        {
+            previous = ResultsFolder.Load(resume);
+            if (settings.File is not null) logger.LogWarning("--resume uses the experiment saved in {Folder}; {File} is ignored", resume, settings.File);
+            var json = previous.Results.Experiment;
+            ExperimentOverrides.Apply(json, settings.Set);
+            resolved = ExperimentResolver.Resolve(json, Path.Combine(resume, ResultsFolder.ResultsFile), catalog);
+        }
+        else
+        {
+            resolved = ExperimentResolver.Resolve(settings.File, settings.Set, catalog);
+        }
+
+        var output = settings.Resume ?? settings.Out ?? Path.Combine("runs", $"{resolved.Experiment.Name}-{DateTime.Now:yyyyMMdd-HHmmss}");
+        var runs = resolved.Experiment.Seeds.Count * resolved.Losses.Count;
+        logger.LogInformation("Experiment {Name}: {Losses} × {Seeds} seeds = {Runs} runs → {Output}",
+            resolved.Experiment.Name, resolved.Losses.Count, resolved.Experiment.Seeds.Count, runs, Path.GetFullPath(output));
+
+        using var progress = progressFactory.Create(settings.Quiet);
+        var results = runner.Run(resolved, new RunOptions(output, settings.Parallel, settings.Device, settings.CommandLine, previous), progress, cancellation);
+        progress.Dispose();
+
+        WriteReports(results, output, settings.NoReport);
+        var notCompleted = results.Runs.Where(r => r.Status != RunStatus.Completed).ToList();
+        foreach (var run in notCompleted) logger.LogWarning("{Loss} seed {Seed}: {Status}: {Error}", run.Loss, run.Seed, run.Status, run.Error);
+        logger.LogInformation("{Completed}/{Total} runs completed. Results in {Output}", results.Runs.Count - notCompleted.Count, results.Runs.Count, Path.GetFullPath(output));
+        return notCompleted.Count == 0 ? ExitCodes.Success : ExitCodes.RuntimeFailure;
+    }
+
+    private void WriteReports(ExperimentResults results, string output, bool noReport)
+    {
+        SummaryMarkdown.Write(results, Path.Combine(output, "summary.md"));
+        MetricsCsv.Write(results, Path.Combine(output, "metrics.csv"));
+        if (noReport) return;
+        var predictions = LossLab.Evaluation.PredictionsFile.Read(Path.Combine(output, ResultsFolder.PredictionsFile));
+        var pdf = Path.Combine(output, "report.pdf");
+        RunReport.Render(results, predictions, pdf);
+        logger.LogInformation("Report: {Pdf}", Path.GetFullPath(pdf));
+    }
+}

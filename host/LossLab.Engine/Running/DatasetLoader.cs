@@ -1,0 +1,33 @@
+using LossLab.Abstractions;
+using LossLab.Engine.Data;
+using LossLab.Engine.Experiments;
+
+namespace LossLab.Engine.Running;
+
+/// <summary>Calls the dataset plugin and checks what it returned before anything trains on it.</summary>
+public static class DatasetLoader
+{
+    public static Dataset Load(ResolvedExperiment resolved, Action<string> warn, CancellationToken cancellation)
+    {
+        var plugin = resolved.Dataset;
+        var context = new DatasetContext(resolved.Experiment.DataSeed, warn, cancellation) { BaseDirectory = resolved.BaseDirectory };
+        Dataset data;
+        try
+        {
+            data = plugin.Instance.Load(context);
+        }
+        catch (Exception e) when (e is not (PluginInputException or OperationCanceledException or OutOfMemoryException))
+        {
+            throw new InvalidOperationException($"{plugin.Descriptor.Label} failed to load: {e.GetType().Name}: {e.Message}", e);
+        }
+        var label = plugin.Descriptor.Label;
+        if (data.Features.LongLength != (long)data.Count * data.RowLength)
+            throw new InvalidOperationException($"{label} returned {data.Features.LongLength} feature values for {data.Count} rows of shape [{string.Join(", ", data.Info.InputShape)}]");
+        var bad = Array.FindIndex(data.Labels, y => y is not (0 or 1));
+        if (bad >= 0) throw new InvalidOperationException($"{label} returned label {data.Labels[bad]} at row {bad}; labels must be 0 or 1");
+        var counts = data.Counts;
+        if (counts.Positives == 0 || counts.Negatives == 0)
+            throw new DataException($"{label}: the data has only one class ({counts}); a binary classifier needs both");
+        return data;
+    }
+}

@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using LossLab.Abstractions;
+using LossLab.Engine.Data;
+using LossLab.Engine.Experiments;
+using LossLab.Engine.Training;
+using LossLab.Evaluation;
+using LossLab.Evaluation.Results;
+using TorchSharp;
+
+namespace LossLab.Engine.Running;
+
+/// <summary>
+/// Runs an experiment: the data once, then for each seed one split, one batch schedule and one set of initial
+/// weights shared by every loss, so the loss is the only difference between the runs of a seed. Results and
+/// predictions are saved after every run; finished runs survive a crash or Ctrl+C, and --resume re-runs the rest.
+/// </summary>
+public sealed class ExperimentRunner
+{
+    public ExperimentResults Run(ResolvedExperiment resolved, RunOptions options, IRunProgress progress, CancellationToken cancellation)
+    {
+        var experiment = resolved.Experiment;
+        var device = TorchDevice.Resolve(options.Device);
+        var parallel = Math.Max(1, options.Parallel);
+        if (parallel > 1 && UsesDropout(resolved))
+        {
+            progress.Message("dropout draws from torch's global generator, so runs train one at a time to stay reproducible (--parallel ignored)");
+            parallel = 1;
+        }
+        var threads = experiment.Training.Threads > 0 ? experiment.Training.Threads : Math.Max(1, Environment.ProcessorCount / parallel);
+        torch.set_num_threads(threads);
+
+        var loaded = DatasetLoader.Load(resolved, progress.Message, cancellation);
+        var data = experiment.Imbalance is null ? loaded : ImbalanceSampler.Apply(loaded, experiment.Imbalance, experiment.DataSeed, progress.Message);
+        var folder = new ResultsFolder(options.OutputDirectory);
+
+        var seeds = new Dictionary<int, SeedData>();
+        var weights = new Dictionary<int, InitialWeights>();
+        try
+        {
+            foreach (var seed in experiment.Seeds)
+            {
+                seeds[seed] = new SeedData(data, seed, experiment, device);
+                weights[seed] = DrawWeights(resolved, data.Info, seed);
+            }
+            var first = seeds[experiment.Seeds[0]];
+            var state = new RunState(resolved, options, EnvironmentProbe.Describe(device, threads), loaded, data, first, weights[experiment.Seeds[0]].ParameterCount);
+            state.LossShapes.AddRange(resolved.Losses.Select(l => LossShapeCalculator.Compute(l.Name, l.Plugin.CreateFresh(), first.TrainCounts)));
+
+            var pending = new ConcurrentQueue<(int Index, ConfiguredLoss Loss, int Seed)>();
+            var index = 0;
+            foreach (var seed in experiment.Seeds)
+            foreach (var loss in resolved.Losses)
+            {
+                if (!state.KeepPrevious(loss.Name, seed)) pending.Enqueue((index, loss, seed));
+                index++;
+            }
+            progress.Planned(pending.Count);
+            state.Save(folder);
+
+            var twoFeatures = data.Info.IsTabular && data.Info.InputShape[0] == 2;
+            void Worker()
+            {
+                while (pending.TryDequeue(out var item))
+                {
+                    if (cancellation.IsCancellationRequested)
+                    {
+                        state.Record(Cancelled(item.Loss.Name, item.Seed, seeds[item.Seed], weights[item.Seed]), null, null, null, folder);
+                        continue;
+                    }
+                    progress.Started(item.Loss.Name, item.Seed, item.Index);
+                    var request = new RunRequest(item.Loss, seeds[item.Seed], weights[item.Seed], resolved.Model.Instance, data.Info, experiment,
+                        device, folder.ModelPath(item.Loss.Name, item.Seed), twoFeatures && item.Seed == experiment.Seeds[0]);
+                    var outcome = Trainer.Run(request, progress.Epoch, cancellation);
+                    var result = outcome.Result.ModelPath is { } path ? outcome.Result with { ModelPath = folder.Relative(path) } : outcome.Result;
+                    state.Record(result, outcome, seeds[item.Seed], outcome.Boundary, folder);
+                    progress.Finished(result);
+                }
+            }
+            var workers = Enumerable.Range(0, Math.Min(parallel, Math.Max(1, pending.Count))).Select(_ => Task.Factory.StartNew(Worker, TaskCreationOptions.LongRunning)).ToArray();
+            Task.WaitAll(workers);
+
+            var results = state.Finish();
+            folder.Save(results, state.Predictions());
+            return results;
+        }
+        finally
+        {
+            foreach (var s in seeds.Values) s.Dispose();
+            foreach (var w in weights.Values) w.Dispose();
+        }
+    }
+
+    private static InitialWeights DrawWeights(ResolvedExperiment resolved, DatasetInfo info, int seed)
+    {
+        try
+        {
+            return InitialWeights.Draw(resolved.Model.Instance, info, seed);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new DataException($"{resolved.Model.Descriptor.Label} cannot be built for input shape [{string.Join(", ", info.InputShape)}]: {e.Message}");
+        }
+    }
+
+    private static RunResult Cancelled(string loss, int seed, SeedData data, InitialWeights weights) => new()
+    {
+        Loss = loss, Seed = seed, Status = RunStatus.Cancelled, Error = "cancelled before it started",
+        InitHash = weights.Hash, DataOrderHash = data.DataOrderHash,
+    };
+
+    private static bool UsesDropout(ResolvedExperiment resolved) =>
+        resolved.Model.Options.TryGetPropertyValue("dropout", out var d) && d is not null && d.GetValue<double>() > 0;
+}
