@@ -1,0 +1,94 @@
+using LossLab.Abstractions;
+
+namespace LossLab.Plugins.Datasets;
+
+/// <summary>
+/// A delimited text file with a header row (RFC 4180 quoting, parsed by CsvHelper): one label column and numeric
+/// feature columns. Errors name the file, the column, the data row (1 = first row after the header) and its line.
+/// </summary>
+public sealed class CsvDataset : DatasetPlugin
+{
+    public override string Name => "csv";
+
+    public override string Description => "A CSV file with a header row: one label column and numeric feature columns.";
+
+    [Option("CSV file, relative to the experiment file (required).")]
+    public string Path { get; set; } = "";
+
+    [Option("Header name of the label column.")]
+    public string LabelColumn { get; set; } = "label";
+
+    [Option("Label value meaning positive (as text, or as a number when both are numbers); every other value is negative.")]
+    public string PositiveLabel { get; set; } = "1";
+
+    [Option("Comma-separated feature column names; empty means every other column whose first data row is numeric.")]
+    public string FeatureColumns { get; set; } = "";
+
+    [Option("Field delimiter: one ASCII character such as \",\" or \";\", or \"\\t\" for tab.")]
+    public string Delimiter { get; set; } = ",";
+
+    private char Separator => Delimiter == "\\t" ? '\t' : Delimiter.Length == 1 ? Delimiter[0] : '\0';
+
+    public override IEnumerable<string> Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Path)) yield return "path is required: the CSV file to read.";
+        if (!char.IsAscii(Separator) || Separator is '\0' or '"' or '\r' or '\n')
+            yield return $"delimiter must be one ASCII character other than a quote or a line break, or \"\\t\" for tab; got '{Delimiter}'.";
+        if (string.IsNullOrWhiteSpace(LabelColumn)) yield return "label_column must not be empty.";
+    }
+
+    public override Dataset Load(DatasetContext context)
+    {
+        var file = context.ResolvePath(Path);
+        if (!File.Exists(file)) throw new PluginInputException($"CSV file not found: {file}");
+        using var table = new CsvTable(file, Separator);
+        var label = table.Column(LabelColumn);
+        var features = SelectFeatures(table, label, context);
+
+        var values = new List<float>();
+        var labels = new List<int>();
+        var negativeNames = new SortedSet<string>(StringComparer.Ordinal);
+        while (table.ReadRow())
+        {
+            context.Cancellation.ThrowIfCancellationRequested();
+            var labelText = table.Cell(label);
+            if (labelText.Length == 0) throw table.Error(label, "is missing its label");
+            var positive = IsPositive(labelText);
+            labels.Add(positive ? 1 : 0);
+            if (!positive && negativeNames.Count < 2) negativeNames.Add(labelText);
+            foreach (var column in features) values.Add(table.Number(column));
+        }
+        if (labels.Count == 0) throw new PluginInputException($"{file}: no data rows after the header.");
+        var positives = labels.Sum();
+        if (positives == 0 || positives == labels.Count)
+            throw new PluginInputException(
+                $"{file}, column '{LabelColumn}': every one of the {labels.Count} data rows is {(positives == 0 ? "negative" : "positive")} (positive_label '{PositiveLabel}'); two classes are needed.");
+
+        var negativeName = negativeNames.Count == 1 ? negativeNames.Min! : $"not {PositiveLabel}";
+        var info = new DatasetInfo([features.Length], [.. features.Select(c => table.Header[c])], [negativeName, PositiveLabel], file);
+        return new Dataset([.. values], [.. labels], info);
+    }
+
+    private int[] SelectFeatures(CsvTable table, int label, DatasetContext context)
+    {
+        if (!string.IsNullOrWhiteSpace(FeatureColumns))
+        {
+            var named = FeatureColumns.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(table.Column).ToArray();
+            if (named.Contains(label)) throw new PluginInputException($"{table.File}: feature_columns includes the label column '{LabelColumn}'.");
+            return named;
+        }
+        // Default: every other column, minus those whose first data row holds text (ids, categories). An empty
+        // first cell keeps the column, so a missing value is reported rather than the column silently dropped.
+        if (!table.PeekRow()) return [];
+        var all = Enumerable.Range(0, table.Header.Count).Where(c => c != label).ToArray();
+        var text = all.Where(c => table.Cell(c) is { Length: > 0 } cell && !CsvTable.TryParse(cell, out _)).ToArray();
+        if (text.Length > 0) context.Warn($"{table.File}: ignoring non-numeric columns {string.Join(", ", text.Select(c => $"'{table.Header[c]}'"))}.");
+        var numeric = all.Except(text).ToArray();
+        if (numeric.Length == 0) throw new PluginInputException($"{table.File}: no numeric feature column besides the label column '{LabelColumn}'.");
+        return numeric;
+    }
+
+    private bool IsPositive(string label) =>
+        string.Equals(label, PositiveLabel.Trim(), StringComparison.Ordinal)
+        || (CsvTable.TryParse(label, out var a) && CsvTable.TryParse(PositiveLabel, out var b) && a == b);
+}

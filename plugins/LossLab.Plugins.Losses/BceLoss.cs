@@ -1,0 +1,18 @@
+using LossLab.Abstractions;
+using static TorchSharp.torch;
+
+namespace LossLab.Plugins.Losses;
+
+/// <summary>Binary cross-entropy −[y·log σ(x) + (1 − y)·log(1 − σ(x))], the baseline every other loss is compared with.</summary>
+public sealed class BceLoss : LossPlugin
+{
+    public override string Name => "bce";
+
+    public override string Description => "Binary cross-entropy with logits (unweighted baseline).";
+
+    public override Tensor Forward(Tensor logits, Tensor targets, ClassCounts counts)
+    {
+        using var scope = NewDisposeScope();
+        return Logits.CrossEntropy(logits, targets).MoveToOuterDisposeScope();
+    }
+}
