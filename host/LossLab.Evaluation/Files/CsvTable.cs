@@ -9,7 +9,7 @@ namespace LossLab.Evaluation;
 /// <see cref="InvalidInputException"/> that names the file, the data row (1-based, the header not counted),
 /// its line in the file and the column.
 /// </summary>
-internal sealed class CsvTable : IDisposable
+public sealed class CsvTable : IDisposable
 {
     private static readonly CsvReaderOptions ReaderOptions = CsvReaderOptions.Default with
     {

@@ -1,0 +1,29 @@
+using LossLab.Abstractions;
+using static TorchSharp.torch;
+
+namespace LossLab.Tests.Engine;
+
+/// <summary>BCE until the given epoch's worth of calls, then NaN: a loss that diverges.</summary>
+public sealed class ExplodingLoss : LossPlugin
+{
+    private int _calls;
+    public override string Name => "exploding";
+    public override string Description => "BCE that turns NaN after a few calls (test only)";
+
+    [Option("Calls before the loss becomes NaN", Min = 0)]
+    public int After { get; set; } = 6;
+
+    public override Tensor Forward(Tensor logits, Tensor targets, ClassCounts counts)
+    {
+        var bce = nn.functional.binary_cross_entropy_with_logits(logits, targets, reduction: nn.Reduction.None);
+        return ++_calls > After ? bce * double.NaN : bce;
+    }
+}
+
+/// <summary>A loss whose plugin code throws during training.</summary>
+public sealed class ThrowingLoss : LossPlugin
+{
+    public override string Name => "throwing";
+    public override string Description => "throws on the first batch (test only)";
+    public override Tensor Forward(Tensor logits, Tensor targets, ClassCounts counts) => throw new InvalidOperationException("vendor code failed");
+}

@@ -1,0 +1,91 @@
+using System.Text.Json.Nodes;
+using LossLab.Engine.Experiments;
+using LossLab.Tests.Support;
+
+namespace LossLab.Tests.Experiments;
+
+public sealed class ExperimentTests
+{
+    [Fact]
+    public void The_embedded_default_is_the_seed_003_setup()
+    {
+        var resolved = ExperimentResolver.Resolve(null, [], StandardPlugins.Catalog);
+        var e = resolved.Experiment;
+        Assert.Equal("synthetic", e.Dataset.Plugin);
+        Assert.Equal(6000, (int)resolved.Dataset.Options["samples"]!);
+        Assert.Equal(2, (int)resolved.Dataset.Options["features"]!);
+        Assert.Equal(1.5, (double)resolved.Dataset.Options["class_sep"]!);
+        Assert.Equal(new ImbalanceSettings(1, 99), e.Imbalance);
+        Assert.Equal("mlp", e.Model.Plugin);
+        Assert.Equal([16, 8], resolved.Model.Options["hidden"]!.AsArray().Select(n => (int)n!));
+        Assert.Equal(new TrainingSettings(30, 0, "adam", 0.01, 0, 0.9, 0), e.Training);
+        Assert.Equal(["bce", "weighted-bce", "focal-g2"], resolved.Losses.Select(l => l.Name));
+        Assert.Equal([1, 2, 3], e.Seeds);
+    }
+
+    [Fact]
+    public void Set_overrides_dotted_paths_array_indices_and_the_loss_list()
+    {
+        var json = ExperimentFile.Load(null);
+        ExperimentOverrides.Apply(json, ["training.epochs=5", "model.options.hidden=[32]", "losses=bce,focal", "losses.1.options.gamma=0.5", "name=quick", "seeds=[7]"]);
+        var resolved = ExperimentResolver.Resolve(json, "test", StandardPlugins.Catalog);
+        Assert.Equal(5, resolved.Experiment.Training.Epochs);
+        Assert.Equal([32], resolved.Model.Options["hidden"]!.AsArray().Select(n => (int)n!));
+        Assert.Equal(["bce", "focal"], resolved.Losses.Select(l => l.Name));
+        Assert.Equal(0.5, (double)resolved.Losses[1].Plugin.Options["gamma"]!);
+        Assert.Equal(0.25, (double)resolved.Losses[1].Plugin.Options["alpha"]!);
+        Assert.Equal("quick", resolved.Experiment.Name);
+        Assert.Equal([7], resolved.Experiment.Seeds);
+    }
+
+    [Fact]
+    public void Every_problem_is_listed_at_once_before_any_training()
+    {
+        var json = JsonNode.Parse("""
+            {
+              "nmae": "typo",
+              "dataset": { "plugin": "synthetic", "options": { "samples": -5, "colour": "red" } },
+              "split": { "validation": 0.6, "test": 0.5 },
+              "model": { "plugin": "transformer" },
+              "losses": [ { "plugin": "focal", "options": { "gamma": -1 } }, { "plugin": "dice" }, { "plugin": "bce" }, { "plugin": "bce" } ],
+              "training": { "epochs": 0, "optimizer": "lbfgs" },
+              "thresholds": ["max_f2"]
+            }
+            """)!.AsObject();
+        var e = Assert.Throws<ExperimentException>(() => ExperimentResolver.Resolve(json, "bad.json", StandardPlugins.Catalog));
+        string[] expected =
+        [
+            "nmae: unknown key", "'samples'", "unknown option 'colour'", "split.test", "no model plugin named 'transformer'",
+            "'gamma'", "no loss plugin named 'dice'", "name 'bce' is used 2 times", "training.epochs", "training.optimizer", "max_f2",
+        ];
+        foreach (var fragment in expected) Assert.Contains(e.Problems, p => p.Contains(fragment, StringComparison.Ordinal));
+        Assert.StartsWith("bad.json: ", e.Message);
+    }
+
+    [Fact]
+    public void Malformed_json_names_the_file_and_line()
+    {
+        using var temp = new TempFolder();
+        File.WriteAllText(temp.File("broken.json"), "{\n  \"name\": \"x\",\n  \"seeds\": [1, 2\n}");
+        var e = Assert.Throws<ExperimentException>(() => ExperimentFile.Load(temp.File("broken.json")));
+        Assert.Contains("broken.json", e.Message);
+        Assert.Contains("line 4", e.Message);
+    }
+
+    [Fact]
+    public void A_bad_set_assignment_is_reported()
+    {
+        var e = Assert.Throws<ExperimentException>(() => ExperimentOverrides.Apply(ExperimentFile.Load(null), ["epochs", "losses.9.plugin=bce"]));
+        Assert.Contains(e.Problems, p => p.Contains("expected key=value"));
+        Assert.Contains(e.Problems, p => p.Contains("index 9 is past the end"));
+    }
+
+    [Fact]
+    public void Loss_entries_default_their_name_to_the_plugin_and_accept_plain_names()
+    {
+        var json = JsonNode.Parse("""{ "losses": ["bce", { "plugin": "poly1", "options": { "epsilon": 2 } }] }""")!.AsObject();
+        var resolved = ExperimentResolver.Resolve(json, "t", StandardPlugins.Catalog);
+        Assert.Equal(["bce", "poly1"], resolved.Losses.Select(l => l.Name));
+        Assert.Equal(2.0, (double)resolved.Json["losses"]![1]!["options"]!["epsilon"]!);
+    }
+}

@@ -1,1 +1,0 @@
-namespace LossLab.Tests; public class Placeholder { [Xunit.Fact] public void Works() => Xunit.Assert.True(true); }
