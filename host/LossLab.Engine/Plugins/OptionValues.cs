@@ -74,11 +74,13 @@ public static class OptionValues
     private static bool TryScalar(JsonNode? node, Type type, out object? value)
     {
         value = null;
-        if (node is not JsonValue v) return false;
-        var kind = v.GetValueKind();
+        if (node is not JsonValue) return false;
+        // A JsonValue built in code holds a CLR value (int, double, ...); its JSON form reads the same way as a parsed one.
+        var element = JsonSerializer.SerializeToElement(node);
+        var kind = element.ValueKind;
         if (type == typeof(string))
         {
-            value = kind == JsonValueKind.String ? v.GetValue<string>() : v.ToJsonString();
+            value = kind == JsonValueKind.String ? element.GetString() : element.GetRawText();
             return true;
         }
         if (type == typeof(bool))
@@ -87,8 +89,8 @@ public static class OptionValues
             return false;
         }
         double number;
-        if (kind == JsonValueKind.Number) number = v.GetValue<double>();
-        else if (kind == JsonValueKind.String && double.TryParse(v.GetValue<string>(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)) number = parsed;
+        if (kind == JsonValueKind.Number) number = element.GetDouble();
+        else if (kind == JsonValueKind.String && double.TryParse(element.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)) number = parsed;
         else return false;
         if (type == typeof(double)) { value = number; return true; }
         if (Math.Abs(number - Math.Round(number)) > 0 || double.IsInfinity(number)) return false;
