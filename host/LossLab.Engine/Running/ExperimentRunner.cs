@@ -44,7 +44,7 @@ public sealed class ExperimentRunner
             }
             var first = seeds[experiment.Seeds[0]];
             var state = new RunState(resolved, options, EnvironmentProbe.Describe(device, threads), loaded, data, first, weights[experiment.Seeds[0]].ParameterCount);
-            state.LossShapes.AddRange(resolved.Losses.Select(l => LossShapeCalculator.Compute(l.Name, l.Plugin.CreateFresh(), first.TrainCounts)));
+            state.LossShapes.AddRange(LossShapes(resolved, first, progress));
 
             var pending = new ConcurrentQueue<(int Index, ConfiguredLoss Loss, int Seed)>();
             var index = 0;
@@ -87,6 +87,24 @@ public sealed class ExperimentRunner
         {
             foreach (var s in seeds.Values) s.Dispose();
             foreach (var w in weights.Values) w.Dispose();
+        }
+    }
+
+    /// <summary>Shapes of every loss that can be evaluated; a plugin that throws here is reported and fails in its runs too.</summary>
+    private static IEnumerable<LossShape> LossShapes(ResolvedExperiment resolved, SeedData first, IRunProgress progress)
+    {
+        foreach (var loss in resolved.Losses)
+        {
+            LossShape? shape = null;
+            try
+            {
+                shape = LossShapeCalculator.Compute(loss.Name, loss.Plugin.CreateFresh(), first.TrainCounts);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                progress.Message($"{loss.Plugin.Descriptor.Label}: no loss-shape plot ({e.GetType().Name}: {e.Message})");
+            }
+            if (shape is not null) yield return shape;
         }
     }
 

@@ -89,6 +89,7 @@ public sealed class ExperimentRunnerTests
         Assert.All(throwing, r => Assert.Contains("vendor code failed", r.Error));
         Assert.All(results.Runs.Where(r => r.Loss == "bce"), r => Assert.Equal(RunStatus.Completed, r.Status));
         Assert.Null(results.Bootstrap); // no seed where every loss completed
+        Assert.DoesNotContain(results.LossShapes, s => s.Loss == "throwing");
     }
 
     [Fact]

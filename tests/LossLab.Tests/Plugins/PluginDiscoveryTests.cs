@@ -59,7 +59,8 @@ public sealed class PluginDiscoveryTests
         var beta = Assert.Single(StandardPlugins.Catalog.Get(PluginKind.Loss, "class-balanced").Options, o => o.Name == "beta");
         Assert.Equal("[0, 1)", beta.Range);
         var hidden = Assert.Single(StandardPlugins.Catalog.Get(PluginKind.Model, "mlp").Options, o => o.Name == "hidden");
-        Assert.Equal(("integer[]", new[] { 16, 8 }), (hidden.Type, (int[])hidden.Default!));
+        Assert.Equal("integer[]", hidden.Type);
+        Assert.Equal([16, 8], (int[])hidden.Default!);
     }
 
     [Fact]
