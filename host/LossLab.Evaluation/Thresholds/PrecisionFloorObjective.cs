@@ -1,0 +1,37 @@
+namespace LossLab.Evaluation;
+
+/// <summary>
+/// "precision>=P": among thresholds whose precision TP/(TP+FP) on the tuning rows is at least P, the one with
+/// the highest recall (the highest such threshold on ties). <see cref="TunedThreshold.ObjectiveValue"/> is the
+/// recall at the chosen threshold. When no threshold reaches P (precision is not monotone in the threshold,
+/// and may never reach P), <see cref="TunedThreshold.Feasible"/> is false and the threshold with the highest
+/// precision is chosen (highest recall among those, then the highest threshold).
+/// </summary>
+public sealed record PrecisionFloorObjective : ThresholdObjective
+{
+    public PrecisionFloorObjective(double minPrecision)
+    {
+        if (!(minPrecision > 0 && minPrecision <= 1))
+            throw new ArgumentOutOfRangeException(nameof(minPrecision), minPrecision, "P must be in (0, 1].");
+        MinPrecision = minPrecision;
+    }
+
+    public double MinPrecision { get; }
+
+    public override string Name => $"precision>={Format(MinPrecision)}";
+
+    internal override TunedThreshold Choose(ThresholdCounts counts)
+    {
+        int feasible = -1, closest = 0;
+        for (int k = 0; k < counts.Count; k++)
+        {
+            var c = counts.At(k);
+            // TP never falls as k grows, so "strictly more TP" keeps the highest threshold on ties.
+            if (c.Precision >= MinPrecision && (feasible < 0 || c.Tp > counts.TruePositives[feasible])) feasible = k;
+            var best = counts.At(closest);
+            if (c.Precision > best.Precision || (c.Precision == best.Precision && c.Tp > best.Tp)) closest = k;
+        }
+        int chosen = feasible >= 0 ? feasible : closest;
+        return new TunedThreshold(counts.Thresholds[chosen], counts.At(chosen).Recall, feasible >= 0);
+    }
+}
