@@ -67,7 +67,8 @@ internal sealed class Document
         while (true)
         {
             var plan = _page.ContentSlot.Measure(body);
-            if (plan.Kind == SpacePlanKind.Empty && pages > 0)
+            // Nothing visible left (e.g. only a trailing page break): no blank last page.
+            if (pages > 0 && plan.Kind != SpacePlanKind.Partial && plan.Height < Size.Epsilon)
                 break;
             if (plan.Kind == SpacePlanKind.Wrap)
                 throw new InvalidOperationException($"Content on page {pages + 1} does not fit even on an empty page ({body.Width:0} x {body.Height:0} pt).");

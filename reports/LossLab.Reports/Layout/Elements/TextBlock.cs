@@ -72,7 +72,7 @@ internal sealed class TextBlock(LayoutContext context, IReadOnlyList<TextSpan> s
     /// <summary>Line breaking is the costly part, and Measure runs several times per page: cache per width.</summary>
     private IReadOnlyList<TextLine> Lines(float width)
     {
-        if (Math.Abs(width - _laidOutWidth) > Size.Epsilon)
+        if (float.IsNaN(_laidOutWidth) || Math.Abs(width - _laidOutWidth) > Size.Epsilon)
         {
             _lines = LineBreaker.Break(spans, context.Fonts, width);
             _laidOutWidth = width;
