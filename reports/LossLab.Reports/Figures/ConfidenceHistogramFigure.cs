@@ -1,0 +1,73 @@
+using LossLab.Evaluation;
+using LossLab.Reports.Data;
+using LossLab.Reports.Fonts;
+using OxyPlot;
+using OxyPlot.Annotations;
+using OxyPlot.Axes;
+using OxyPlot.Legends;
+using OxyPlot.Series;
+
+namespace LossLab.Reports.Figures;
+
+/// <summary>
+/// Histogram of test scores split by true class, one panel per loss, counts on a log axis (at 99:1 the positives
+/// would be invisible on a linear one). Vertical lines mark 0.5 and the tuned threshold.
+/// </summary>
+internal static class ConfidenceHistogramFigure
+{
+    private const double LogFloor = 0.6;
+    private static readonly OxyColor NegativeFill = OxyColor.FromAColor(150, OxyColor.FromRgb(0x9A, 0x9A, 0x9A));
+
+    public static PlotModel Panel(FontSet fonts, LossStyle style, ScoreSet scores, double? tunedThreshold, string tunedLabel, bool legend)
+    {
+        var title = $"{style.Loss}";
+        if (scores.Count == 0)
+            return Plots.Empty(fonts, title, "no completed run");
+
+        var histogram = Calibration.Histogram(scores.Labels, scores.Scores, bins: 20);
+        var model = Plots.Model(fonts, title);
+        model.Axes.Add(Plots.Linear(AxisPosition.Bottom, "score", 0, 1));
+        var maxCount = Math.Max(1, histogram.Negatives.Concat(histogram.Positives).Max());
+        model.Axes.Add(Plots.Log(AxisPosition.Left, "rows (log)", LogFloor, maxCount * 2.5));
+
+        model.Series.Add(Bars("negatives", histogram.Edges, histogram.Negatives, NegativeFill, OxyColor.FromRgb(0x60, 0x60, 0x60)));
+        model.Series.Add(Bars("positives", histogram.Edges, histogram.Positives, style.Faded(170), style.Color));
+
+        model.Annotations.Add(Threshold(0.5, "0.5", LineStyle.Dash, Plots.ReferenceColor, top: true));
+        if (tunedThreshold is { } t && double.IsFinite(t))
+            model.Annotations.Add(Threshold(t, tunedLabel, style.Line == LineStyle.Solid ? LineStyle.Dot : style.Line, style.Color, top: false));
+
+        if (legend)
+            Plots.AddLegend(model, LegendPosition.TopCenter);
+        return model;
+    }
+
+    private static RectangleBarSeries Bars(string title, double[] edges, int[] counts, OxyColor fill, OxyColor stroke)
+    {
+        var series = new RectangleBarSeries { Title = title, FillColor = fill, StrokeColor = stroke, StrokeThickness = 0.5 };
+        for (var b = 0; b < counts.Length && b + 1 < edges.Length; b++)
+        {
+            if (counts[b] > 0)
+                series.Items.Add(new RectangleBarItem(edges[b], LogFloor, edges[b + 1], counts[b]));
+        }
+
+        return series;
+    }
+
+    private static LineAnnotation Threshold(double x, string label, LineStyle line, OxyColor color, bool top) => new()
+    {
+        Type = LineAnnotationType.Vertical,
+        X = x,
+        Color = color,
+        StrokeThickness = 1,
+        LineStyle = line,
+        Text = label,
+        TextColor = color,
+        FontSize = Plots.FontSize - 1,
+        TextOrientation = AnnotationTextOrientation.Horizontal,
+        TextHorizontalAlignment = HorizontalAlignment.Left,
+        TextVerticalAlignment = top ? VerticalAlignment.Top : VerticalAlignment.Middle,
+        TextLinePosition = top ? 1 : 0.62,
+        TextPadding = 2,
+    };
+}
