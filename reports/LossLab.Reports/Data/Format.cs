@@ -26,6 +26,10 @@ internal static class Format
     public static string Interval(double lower, double upper, int digits = 3) =>
         $"[{Signed(lower, digits)}, {Signed(upper, digits)}]";
 
+    /// <summary>"99.0%": the invariant culture's "P" format would write "99.0 %".</summary>
+    public static string Percent(double fraction, int digits = 1) =>
+        double.IsNaN(fraction) ? "n/a" : (fraction * 100).ToString("F" + digits, Invariant) + "%";
+
     public static string Count(int value) => value.ToString("N0", Invariant);
 
     public static string Ratio(double ratio) =>

@@ -4,7 +4,6 @@ using LossLab.Reports.Fonts;
 using OxyPlot;
 using OxyPlot.Annotations;
 using OxyPlot.Axes;
-using OxyPlot.Legends;
 using OxyPlot.Series;
 
 namespace LossLab.Reports.Figures;
@@ -18,7 +17,7 @@ internal static class ConfidenceHistogramFigure
     private const double LogFloor = 0.6;
     private static readonly OxyColor NegativeFill = OxyColor.FromAColor(150, OxyColor.FromRgb(0x9A, 0x9A, 0x9A));
 
-    public static PlotModel Panel(FontSet fonts, LossStyle style, ScoreSet scores, double? tunedThreshold, string tunedLabel, bool legend)
+    public static PlotModel Panel(FontSet fonts, LossStyle style, ScoreSet scores, double? tunedThreshold)
     {
         var title = $"{style.Loss}";
         if (scores.Count == 0)
@@ -35,10 +34,7 @@ internal static class ConfidenceHistogramFigure
 
         model.Annotations.Add(Threshold(0.5, "0.5", LineStyle.Dash, Plots.ReferenceColor, top: true));
         if (tunedThreshold is { } t && double.IsFinite(t))
-            model.Annotations.Add(Threshold(t, tunedLabel, style.Line == LineStyle.Solid ? LineStyle.Dot : style.Line, style.Color, top: false));
-
-        if (legend)
-            Plots.AddLegend(model, LegendPosition.TopCenter);
+            model.Annotations.Add(Threshold(t, "tuned", LineStyle.Dot, style.Color, top: false));
         return model;
     }
 
@@ -65,7 +61,8 @@ internal static class ConfidenceHistogramFigure
         TextColor = color,
         FontSize = Plots.FontSize - 1,
         TextOrientation = AnnotationTextOrientation.Horizontal,
-        TextHorizontalAlignment = HorizontalAlignment.Left,
+        // Labels go on the side with room, so a threshold near 1 does not push its label off the plot.
+        TextHorizontalAlignment = x > 0.7 ? HorizontalAlignment.Right : HorizontalAlignment.Left,
         TextVerticalAlignment = top ? VerticalAlignment.Top : VerticalAlignment.Middle,
         TextLinePosition = top ? 1 : 0.62,
         TextPadding = 2,

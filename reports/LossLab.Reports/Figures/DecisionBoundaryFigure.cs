@@ -12,6 +12,8 @@ namespace LossLab.Reports.Figures;
 /// </summary>
 internal static class DecisionBoundaryFigure
 {
+    private const string ScoreAxis = "score";
+
     public static PlotModel Panel(FontSet fonts, LossStyle style, DecisionBoundary boundary, IReadOnlyList<string> featureNames)
     {
         var title = $"{boundary.Loss} (seed {boundary.Seed})";
@@ -24,6 +26,7 @@ internal static class DecisionBoundaryFigure
         model.Axes.Add(Plots.Linear(AxisPosition.Left, featureNames.ElementAtOrDefault(1) ?? "feature 2 (standardised)", boundary.YMin, boundary.YMax));
         model.Axes.Add(new LinearColorAxis
         {
+            Key = ScoreAxis,
             Position = AxisPosition.None,
             Minimum = 0,
             Maximum = 1,
@@ -42,6 +45,7 @@ internal static class DecisionBoundaryFigure
             X0 = boundary.XMin, X1 = boundary.XMax, Y0 = boundary.YMin, Y1 = boundary.YMax,
             Data = grid,
             Interpolate = true,
+            ColorAxisKey = ScoreAxis,
             RenderMethod = HeatMapRenderMethod.Bitmap,
             RenderInLegend = false,
         });
@@ -58,24 +62,29 @@ internal static class DecisionBoundaryFigure
             RenderInLegend = false,
         });
 
-        var negatives = Points(boundary, label: 0, MarkerType.Circle, 1.0, OxyColor.FromAColor(140, OxyColors.DimGray), OxyColors.Undefined);
-        var positives = Points(boundary, label: 1, style.Marker, 2.8, style.Color, OxyColors.Black);
-        model.Series.Add(negatives);
-        model.Series.Add(positives);
+        model.Series.Add(Points(model, boundary, label: 0, MarkerType.Circle, 1.1, OxyColor.FromAColor(160, OxyColors.DimGray), OxyColors.Undefined));
+        model.Series.Add(Points(model, boundary, label: 1, style.Marker, 3, style.Color, OxyColors.Black));
         return model;
     }
 
-    private static ScatterSeries Points(DecisionBoundary boundary, int label, MarkerType marker, double size, OxyColor fill, OxyColor stroke)
+    /// <summary>
+    /// Scatter series colour their points through a colour axis whenever the model has one (the heat map's), which
+    /// would make them invisible; each set of points therefore gets its own one-colour axis.
+    /// </summary>
+    private static ScatterSeries Points(PlotModel model, DecisionBoundary boundary, int label, MarkerType marker, double size, OxyColor fill, OxyColor stroke)
     {
+        var key = $"points-{label}";
+        model.Axes.Add(new LinearColorAxis { Key = key, Position = AxisPosition.None, Minimum = 0, Maximum = 1, Palette = new OxyPalette(fill, fill) });
         var series = new ScatterSeries
         {
             MarkerType = marker, MarkerSize = size, MarkerFill = fill, MarkerStroke = stroke, MarkerStrokeThickness = 0.4, RenderInLegend = false,
+            ColorAxisKey = key,
         };
         var count = Math.Min(boundary.TestLabels.Length, Math.Min(boundary.TestX.Length, boundary.TestY.Length));
         for (var i = 0; i < count; i++)
         {
             if (boundary.TestLabels[i] == label)
-                series.Points.Add(new ScatterPoint(boundary.TestX[i], boundary.TestY[i]));
+                series.Points.Add(new ScatterPoint(boundary.TestX[i], boundary.TestY[i], value: 0.5));
         }
 
         return series;

@@ -17,13 +17,25 @@ internal static class LossShapeFigure
     {
         var panels = new List<PlotFigure>
         {
-            new(Panel(fonts, palette, shapes, "Loss, positive target (y = 1)", "loss", s => s.LossPositive, log: false, legend: true)),
-            new(Panel(fonts, palette, shapes, "Loss, negative target (y = 0)", "loss", s => s.LossNegative, log: false, legend: false)),
+            new(Panel(fonts, palette, shapes, "Loss, positive target (y = 1)", LossTitle(shapes), s => s.LossPositive, LogLoss(shapes), legend: true)),
+            new(Panel(fonts, palette, shapes, "Loss, negative target (y = 0)", LossTitle(shapes), s => s.LossNegative, LogLoss(shapes), legend: false)),
             new(Panel(fonts, palette, shapes, "|∂loss/∂logit|, positive target", "|gradient| (log)", s => s.GradPositive, log: true, legend: false)),
             new(Panel(fonts, palette, shapes, "|∂loss/∂logit|, negative target", "|gradient| (log)", s => s.GradNegative, log: true, legend: false)),
         };
         return new PanelGrid(panels, columns: 2);
     }
+
+    /// <summary>
+    /// Losses of very different sizes (a pos_weight of 99 multiplies BCE by 99) cannot share a linear axis without
+    /// one flattening the others; past a factor of 20 between the largest values, the loss panels go logarithmic.
+    /// </summary>
+    private static bool LogLoss(IReadOnlyList<LossShape> shapes)
+    {
+        var peaks = shapes.Select(s => s.LossPositive.Concat(s.LossNegative).Where(double.IsFinite).DefaultIfEmpty(0).Max()).Where(p => p > 0).ToList();
+        return peaks.Count > 1 && peaks.Max() / peaks.Min() > 20;
+    }
+
+    private static string LossTitle(IReadOnlyList<LossShape> shapes) => LogLoss(shapes) ? "loss (log)" : "loss";
 
     private static PlotModel Panel(FontSet fonts, LossPalette palette, IReadOnlyList<LossShape> shapes, string title, string yTitle,
         Func<LossShape, double[]> values, bool log, bool legend)

@@ -19,7 +19,7 @@ internal static class PrecisionRecallFigure
         model.Axes.Add(Plots.Linear(AxisPosition.Bottom, "recall", 0, 1));
         model.Axes.Add(Plots.Linear(AxisPosition.Left, "precision", 0, 1.01));
         var prevalence = curves.Where(c => c.Scores.Count > 0).Select(c => (double)c.Scores.Positives / c.Scores.Count).DefaultIfEmpty(0).First();
-        model.Series.Add(Plots.Reference($"no skill ({prevalence:P1} positive)", new DataPoint(0, prevalence), new DataPoint(1, prevalence)));
+        model.Series.Add(Plots.Reference($"no skill ({Format.Percent(prevalence)} positive)", new DataPoint(0, prevalence), new DataPoint(1, prevalence)));
         for (var i = 0; i < curves.Count; i++)
         {
             var (loss, scores, legend) = curves[i];

@@ -26,7 +26,7 @@ internal static class ReliabilityFigure
         model.Axes.Add(Plots.Linear(AxisPosition.Bottom, "mean score in bin", 0, 1));
         model.Axes.Add(Plots.Linear(AxisPosition.Left, "fraction positive", 0, 1, key: RateAxis));
         var maxCount = Math.Max(1, reliability.Max(b => b.Count));
-        var counts = Plots.Log(AxisPosition.Right, "rows per bin (log, grey)", 0.8, maxCount * 40, key: CountAxis);
+        var counts = Plots.Log(AxisPosition.Right, "", 0.8, maxCount * 40, key: CountAxis);
         counts.MajorGridlineStyle = LineStyle.None;
         model.Axes.Add(counts);
 

@@ -14,7 +14,7 @@ namespace LossLab.Reports.Figures;
 /// </summary>
 internal static class ThresholdCurvesFigure
 {
-    public static PanelGrid Build(FontSet fonts, LossPalette palette, IReadOnlyList<(string Loss, ScoreSet Scores, double? Tuned)> losses, string tunedLabel)
+    public static PanelGrid Build(FontSet fonts, LossPalette palette, IReadOnlyList<(string Loss, ScoreSet Scores, double? Tuned)> losses)
     {
         var sweeps = losses
             .Where(l => l.Scores.HasBothClasses)
@@ -22,15 +22,15 @@ internal static class ThresholdCurvesFigure
             .ToList();
         var panels = new List<PlotFigure>
         {
-            new(Panel(fonts, palette, sweeps, "Precision", c => c.Precision, tunedLabel, legend: true)),
-            new(Panel(fonts, palette, sweeps, "Recall", c => c.Recall, tunedLabel, legend: false)),
-            new(Panel(fonts, palette, sweeps, "F1", c => c.F1, tunedLabel, legend: false)),
+            new(Panel(fonts, palette, sweeps, "Precision", c => c.Precision, legend: true)),
+            new(Panel(fonts, palette, sweeps, "Recall", c => c.Recall, legend: false)),
+            new(Panel(fonts, palette, sweeps, "F1", c => c.F1, legend: false)),
         };
         return new PanelGrid(panels, columns: 3);
     }
 
     private static PlotModel Panel(FontSet fonts, LossPalette palette, List<(string Loss, ThresholdCurve Curve, double? Tuned)> sweeps,
-        string metric, Func<ThresholdCurve, double[]> values, string tunedLabel, bool legend)
+        string metric, Func<ThresholdCurve, double[]> values, bool legend)
     {
         if (sweeps.Count == 0)
             return Plots.Empty(fonts, metric, "no completed run with both classes");
@@ -62,8 +62,6 @@ internal static class ThresholdCurvesFigure
 
         if (legend)
             Plots.AddLegend(model, LegendPosition.RightBottom);
-        model.Subtitle = $"ticks at top: {tunedLabel}; dotted: 0.5";
-        model.SubtitleFontSize = Plots.FontSize - 1;
         return model;
     }
 }
