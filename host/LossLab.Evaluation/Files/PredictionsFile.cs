@@ -1,0 +1,98 @@
+using System.Globalization;
+using CsvHelper;
+using LossLab.Evaluation.Results;
+
+namespace LossLab.Evaluation;
+
+/// <summary>
+/// predictions.csv, written by <c>losslab run</c> and read by <c>losslab report</c>: columns
+/// <c>split,seed,loss,label,score</c>, invariant culture, UTF-8 without BOM, LF line ends, scores written with "R" so that
+/// reading gives back the same doubles.
+/// </summary>
+public static class PredictionsFile
+{
+    public static readonly IReadOnlyList<string> Columns = ["split", "seed", "loss", "label", "score"];
+
+    private static readonly CsvWriterOptions WriterOptions = CsvWriterOptions.Default with
+    {
+        NewLine = "\n",
+        WriteByteOrderMark = false,
+        Injection = CsvInjection.None,
+        FormatProvider = CultureInfo.InvariantCulture,
+    };
+
+    /// <summary>
+    /// Writes the rows atomically: to a temporary file in the same folder, then renamed over
+    /// <paramref name="path"/>, so a reader never sees half a file. Creates the folder if needed.
+    /// </summary>
+    /// <exception cref="ArgumentException">A row with an empty split or loss, a label other than 0/1, or a
+    /// score that is not finite.</exception>
+    public static void Write(string path, IEnumerable<Prediction> rows)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(rows);
+        string full = Path.GetFullPath(path);
+        string folder = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(folder);
+        string temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var csv = CsvWriter.ToFile(temp, WriterOptions))
+            {
+                csv.WriteHeader([.. Columns]);
+                int index = 0;
+                foreach (var row in rows)
+                {
+                    Check(row, index++);
+                    csv.WriteRecord(
+                    [
+                        row.Split,
+                        row.Seed.ToString(CultureInfo.InvariantCulture),
+                        row.Loss,
+                        row.Label.ToString(CultureInfo.InvariantCulture),
+                        row.Score.ToString("R", CultureInfo.InvariantCulture),
+                    ]);
+                }
+            }
+            File.Move(temp, full, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+    }
+
+    /// <summary>Reads a file written by <see cref="Write"/> (columns in any order, extra columns ignored).</summary>
+    /// <exception cref="InvalidInputException">Missing file or column, or a bad value (message names the file,
+    /// the data row and the column).</exception>
+    public static List<Prediction> Read(string path)
+    {
+        using var table = CsvTable.Open(path);
+        int split = table.Column("split", "split"), seed = table.Column("seed", "seed"),
+            loss = table.Column("loss", "loss"), label = table.Column("label", "label"),
+            score = table.Column("score", "score");
+        var rows = new List<Prediction>();
+        while (table.Read())
+        {
+            string splitName = table.Field(split);
+            if (splitName.Length == 0) throw table.Error(split, "empty split name");
+            string lossName = table.Field(loss);
+            if (lossName.Length == 0) throw table.Error(loss, "empty loss name");
+            rows.Add(new Prediction(
+                splitName, table.Integer(seed, "seed"), lossName, table.Label(label), table.Number(score, "score")));
+        }
+        return rows;
+    }
+
+    private static void Check(Prediction row, int index)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (string.IsNullOrEmpty(row.Split) || string.IsNullOrEmpty(row.Loss))
+            throw new ArgumentException($"Prediction {index} has an empty split or loss name.", nameof(row));
+        if (row.Label is not (0 or 1))
+            throw new ArgumentException($"Prediction {index} has label {row.Label}; labels must be 0 or 1.", nameof(row));
+        if (!double.IsFinite(row.Score))
+            throw new ArgumentException($"Prediction {index} has score {row.Score}; scores must be finite.", nameof(row));
+    }
+}

@@ -1,0 +1,73 @@
+namespace LossLab.Evaluation;
+
+/// <summary>Reads the CSV file given to <c>losslab review</c>.</summary>
+public static class PredictionTableReader
+{
+    public const string Validation = "validation";
+    public const string Test = "test";
+
+    /// <summary>
+    /// Reads a CSV file with a header row (comma separated, quoted fields allowed, extra columns ignored).
+    /// Labels must be 0 or 1, written as integers or as any number equal to 0 or 1 ("0.0", "1.0"); scores
+    /// numbers in [0, 1] ('.' decimal separator); split values "validation" or "test" (case and surrounding
+    /// spaces ignored). Both classes must be present, and with a split column, both splits, each with both
+    /// classes (thresholds are tuned on validation and judged on test).
+    /// </summary>
+    /// <exception cref="InvalidInputException">Missing file; missing column (the message lists the columns
+    /// found); a bad label, score or split value (the message names the file, the data row counted from 1
+    /// after the header, its line in the file, and the column); no data rows; a single class; a split with
+    /// no rows or a single class.</exception>
+    public static PredictionTable Read(
+        string path, string labelColumn = "label", string scoreColumn = "score", string? splitColumn = null)
+    {
+        ArgumentNullException.ThrowIfNull(labelColumn);
+        ArgumentNullException.ThrowIfNull(scoreColumn);
+        using var table = CsvTable.Open(path);
+        int label = table.Column(labelColumn, "label");
+        int score = table.Column(scoreColumn, "score");
+        int split = splitColumn is null ? -1 : table.Column(splitColumn, "split");
+
+        var labels = new List<int>();
+        var scores = new List<double>();
+        var splits = split < 0 ? null : new List<string>();
+        while (table.Read())
+        {
+            labels.Add(table.Label(label));
+            double s = table.Number(score, "score");
+            if (s < 0 || s > 1) throw table.Error(score, $"score {table.Field(score)} is outside [0, 1]");
+            scores.Add(s);
+            if (splits is not null) splits.Add(SplitName(table, split));
+        }
+
+        if (labels.Count == 0) throw new InvalidInputException($"{path}: no data rows after the header.");
+        RequireBothClasses(path, labelColumn, labels, "");
+        if (splits is not null)
+            foreach (string name in (string[])[Validation, Test])
+            {
+                var rows = labels.Where((_, i) => splits[i] == name).ToList();
+                if (rows.Count == 0)
+                    throw new InvalidInputException(
+                        $"{path}: column '{splitColumn}' has no '{name}' rows; both 'validation' and 'test' rows are needed.");
+                RequireBothClasses(path, labelColumn, rows, $" of the '{name}' rows");
+            }
+        return new PredictionTable(path, [.. labels], [.. scores], splits?.ToArray());
+    }
+
+    private static string SplitName(CsvTable table, int column)
+    {
+        string text = table.Field(column);
+        string name = text.Trim().ToLowerInvariant();
+        return name is Validation or Test
+            ? name
+            : throw table.Error(column, $"split '{text}' is neither 'validation' nor 'test'");
+    }
+
+    private static void RequireBothClasses(string path, string labelColumn, List<int> labels, string which)
+    {
+        int positives = labels.Sum();
+        if (positives == 0 || positives == labels.Count)
+            throw new InvalidInputException(
+                $"{path}: column '{labelColumn}'{which} holds only {(positives == 0 ? "0s" : "1s")} ({labels.Count} rows); "
+                + "both classes are needed.");
+    }
+}

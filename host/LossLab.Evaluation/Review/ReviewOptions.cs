@@ -1,0 +1,14 @@
+namespace LossLab.Evaluation;
+
+/// <summary>What <see cref="ReviewAnalyzer"/> computes beyond the fixed metrics.</summary>
+public sealed record ReviewOptions
+{
+    /// <summary>Threshold objectives, as <see cref="ThresholdObjective.Parse"/> reads them.</summary>
+    public IReadOnlyList<string> Objectives { get; init; } = ["max_f1", "youden"];
+    /// <summary>Bootstrap resamples of the judged rows (≥ 1).</summary>
+    public int BootstrapResamples { get; init; } = 1000;
+    /// <summary>Seed of System.Random for the bootstrap.</summary>
+    public int BootstrapSeed { get; init; } = 0;
+    /// <summary>Coverage of the bootstrap intervals, in (0, 1).</summary>
+    public double BootstrapConfidence { get; init; } = 0.95;
+}

@@ -1,0 +1,91 @@
+namespace LossLab.Evaluation;
+
+/// <summary>
+/// One set of scores sorted once, then scored under many bootstrap resamples given as row multiplicities
+/// (w_i = how many times row i was drawn). A resample with multiplicities is the same multiset as the
+/// materialised resample, so ranking metrics over groups of equal scores equal <see cref="RankingMetrics"/> on
+/// it, at O(n) per resample and no sort.
+/// </summary>
+internal sealed class WeightedSample
+{
+    private readonly int[] _order;      // row indices by decreasing score
+    private readonly int[] _labels;     // labels in that order
+    private readonly double[] _scores;  // scores in that order
+    private readonly int[] _cuts;       // per threshold: how many sorted rows have score ≥ it
+    private readonly long[] _tpAtCut, _fpAtCut;
+
+    /// <param name="thresholds">Thresholds at which <see cref="Evaluate"/> reports F1 (positive when score ≥ t).</param>
+    public WeightedSample(int[] labels, double[] scores, IReadOnlyList<double> thresholds)
+    {
+        int n = scores.Length;
+        var keys = new double[n];
+        _order = new int[n];
+        for (int i = 0; i < n; i++) { keys[i] = -scores[i]; _order[i] = i; }
+        Array.Sort(keys, _order);
+        _labels = new int[n];
+        _scores = new double[n];
+        for (int j = 0; j < n; j++) { _labels[j] = labels[_order[j]]; _scores[j] = scores[_order[j]]; }
+        _cuts = new int[thresholds.Count];
+        for (int t = 0; t < _cuts.Length; t++)
+        {
+            int cut = 0;
+            while (cut < n && _scores[cut] >= thresholds[t]) cut++;
+            _cuts[t] = cut;
+        }
+        _tpAtCut = new long[_cuts.Length];
+        _fpAtCut = new long[_cuts.Length];
+    }
+
+    public int Length => _order.Length;
+
+    /// <summary>Metrics of the resample with multiplicity <c>weights[i]</c> for row i (original order).</summary>
+    /// <param name="f1">Receives F1 at each threshold given to the constructor.</param>
+    public ResampleMetrics Evaluate(int[] weights, Span<double> f1)
+    {
+        long tp = 0, fp = 0, twiceArea = 0;
+        double apSum = 0, squares = 0;
+        int n = _order.Length;
+        int j = 0;
+        while (j < n)
+        {
+            // One group of equal scores = one candidate threshold.
+            long groupTp = 0, groupFp = 0;
+            double score = _scores[j];
+            do
+            {
+                int w = weights[_order[j]];
+                CaptureCuts(j, tp + groupTp, fp + groupFp);
+                if (_labels[j] == 1) groupTp += w; else groupFp += w;
+                double d = _scores[j] - _labels[j];
+                squares += w * d * d;
+                j++;
+            } while (j < n && _scores[j] == score);
+            // Trapezoid AUC and step AP, as in RankingMetrics, with multiplicities for counts.
+            twiceArea += groupFp * (2 * tp + groupTp);
+            tp += groupTp;
+            fp += groupFp;
+            if (groupTp > 0) apSum += (double)groupTp * tp / (tp + fp);
+        }
+        CaptureCuts(n, tp, fp);
+
+        for (int t = 0; t < _cuts.Length; t++)
+        {
+            long fn = tp - _tpAtCut[t];
+            f1[t] = _tpAtCut[t] == 0 ? 0.0 : 2.0 * _tpAtCut[t] / (2.0 * _tpAtCut[t] + _fpAtCut[t] + fn);
+        }
+        bool bothClasses = tp > 0 && fp > 0;
+        return new ResampleMetrics(
+            bothClasses ? twiceArea / (2.0 * tp * fp) : double.NaN,
+            bothClasses ? apSum / tp : double.NaN,
+            squares / (tp + fp));
+    }
+
+    private void CaptureCuts(int position, long tp, long fp)
+    {
+        for (int t = 0; t < _cuts.Length; t++)
+            if (_cuts[t] == position) { _tpAtCut[t] = tp; _fpAtCut[t] = fp; }
+    }
+}
+
+/// <summary>Threshold-free metrics of one resample; NaN for AUC and AP when it holds one class only.</summary>
+internal readonly record struct ResampleMetrics(double RocAuc, double AveragePrecision, double Brier);
