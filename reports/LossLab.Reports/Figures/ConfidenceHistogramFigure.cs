@@ -17,23 +17,24 @@ internal static class ConfidenceHistogramFigure
     private const double LogFloor = 0.6;
     private static readonly OxyColor NegativeFill = OxyColor.FromAColor(150, OxyColor.FromRgb(0x9A, 0x9A, 0x9A));
 
-    public static PlotModel Panel(FontSet fonts, LossStyle style, ScoreSet scores, double? tunedThreshold)
-    {
-        var title = $"{style.Loss}";
-        if (scores.Count == 0)
-            return Plots.Empty(fonts, title, "no completed run");
+    public static PlotModel Panel(FontSet fonts, LossStyle style, ScoreSet scores, double? tunedThreshold) =>
+        scores.Count == 0
+            ? Plots.Empty(fonts, style.Loss, "no completed run")
+            : Panel(fonts, style, style.Loss, Calibration.Histogram(scores.Labels, scores.Scores, bins: 20), tunedThreshold is { } t ? [t] : []);
 
-        var histogram = Calibration.Histogram(scores.Labels, scores.Scores, bins: 20);
+    /// <summary>From a histogram already computed (the review's), with any number of tuned thresholds marked.</summary>
+    public static PlotModel Panel(FontSet fonts, LossStyle style, string title, ConfidenceHistogram histogram, IReadOnlyList<double> tunedThresholds)
+    {
         var model = Plots.Model(fonts, title);
         model.Axes.Add(Plots.Linear(AxisPosition.Bottom, "score", 0, 1));
-        var maxCount = Math.Max(1, histogram.Negatives.Concat(histogram.Positives).Max());
+        var maxCount = Math.Max(1, histogram.Negatives.Concat(histogram.Positives).DefaultIfEmpty(0).Max());
         model.Axes.Add(Plots.Log(AxisPosition.Left, "rows (log)", LogFloor, maxCount * 2.5));
 
         model.Series.Add(Bars("negatives", histogram.Edges, histogram.Negatives, NegativeFill, OxyColor.FromRgb(0x60, 0x60, 0x60)));
         model.Series.Add(Bars("positives", histogram.Edges, histogram.Positives, style.Faded(170), style.Color));
 
         model.Annotations.Add(Threshold(0.5, "0.5", LineStyle.Dash, Plots.ReferenceColor, top: true));
-        if (tunedThreshold is { } t && double.IsFinite(t))
+        foreach (var t in tunedThresholds.Where(double.IsFinite))
             model.Annotations.Add(Threshold(t, "tuned", LineStyle.Dot, style.Color, top: false));
         return model;
     }

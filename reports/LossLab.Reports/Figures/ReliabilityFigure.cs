@@ -16,16 +16,21 @@ internal static class ReliabilityFigure
     private const string CountAxis = "counts";
     private const string RateAxis = "rate";
 
-    public static PlotModel Panel(FontSet fonts, LossStyle style, ScoreSet scores, string title, int bins = 10)
-    {
-        if (scores.Count == 0)
-            return Plots.Empty(fonts, title, "no completed run");
+    public static PlotModel Panel(FontSet fonts, LossStyle style, ScoreSet scores, string title, int bins = 10) =>
+        scores.Count == 0
+            ? Plots.Empty(fonts, title, "no completed run")
+            : Panel(fonts, style, Calibration.Reliability(scores.Labels, scores.Scores, bins), title);
 
-        var reliability = Calibration.Reliability(scores.Labels, scores.Scores, bins);
+    /// <summary>From bins already computed (the review's equal-width or equal-count bins).</summary>
+    public static PlotModel Panel(FontSet fonts, LossStyle style, IReadOnlyList<ReliabilityBin> reliability, string title)
+    {
+        if (reliability.All(b => b.Count == 0))
+            return Plots.Empty(fonts, title, "no rows");
         var model = Plots.Model(fonts, title);
         model.Axes.Add(Plots.Linear(AxisPosition.Bottom, "mean score in bin", 0, 1));
         model.Axes.Add(Plots.Linear(AxisPosition.Left, "fraction positive", 0, 1, key: RateAxis));
         var maxCount = Math.Max(1, reliability.Max(b => b.Count));
+        // Equal-count bins are not of equal width: the bars span each bin's own edges either way.
         var counts = Plots.Log(AxisPosition.Right, "", 0.8, maxCount * 40, key: CountAxis);
         counts.MajorGridlineStyle = LineStyle.None;
         model.Axes.Add(counts);

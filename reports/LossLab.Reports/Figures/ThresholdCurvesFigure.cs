@@ -14,7 +14,7 @@ namespace LossLab.Reports.Figures;
 /// </summary>
 internal static class ThresholdCurvesFigure
 {
-    public static PanelGrid Build(FontSet fonts, LossPalette palette, IReadOnlyList<(string Loss, ScoreSet Scores, double? Tuned)> losses)
+    public static PanelGrid Build(FontSet fonts, LossPalette palette, IReadOnlyList<(string Loss, ScoreSet Scores, IReadOnlyList<double> Tuned)> losses)
     {
         var sweeps = losses
             .Where(l => l.Scores.HasBothClasses)
@@ -29,7 +29,7 @@ internal static class ThresholdCurvesFigure
         return new PanelGrid(panels, columns: 3);
     }
 
-    private static PlotModel Panel(FontSet fonts, LossPalette palette, List<(string Loss, ThresholdCurve Curve, double? Tuned)> sweeps,
+    private static PlotModel Panel(FontSet fonts, LossPalette palette, List<(string Loss, ThresholdCurve Curve, IReadOnlyList<double> Tuned)> sweeps,
         string metric, Func<ThresholdCurve, double[]> values, bool legend)
     {
         if (sweeps.Count == 0)
@@ -49,7 +49,7 @@ internal static class ThresholdCurvesFigure
             var series = Plots.LossLine(style, loss, thickness: 1.4, markers: 5, phase: (double)i / sweeps.Count);
             series.Points.AddRange(Decimate.Curve(curve.Thresholds, values(curve)));
             model.Series.Add(series);
-            if (tuned is { } t && double.IsFinite(t))
+            foreach (var t in tuned.Where(double.IsFinite))
             {
                 // A tick from the top edge down, in the loss's style: visible without covering the curves.
                 model.Annotations.Add(new LineAnnotation

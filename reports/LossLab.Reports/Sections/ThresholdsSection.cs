@@ -18,7 +18,8 @@ internal sealed class ThresholdsSection(RunReportContext context) : IComponent
         {
             column.Spacing(6);
             column.Item().Heading("7", "Thresholds");
-            var curves = context.Losses.Select(l => (l, context.Test.Pooled(l), context.MeanTunedThreshold(l, context.Objective))).ToList();
+            var curves = context.Losses.Select(l => (l, context.Test.Pooled(l),
+                (IReadOnlyList<double>)(context.MeanTunedThreshold(l, context.Objective) is { } t ? [t] : []))).ToList();
             var sweep = ThresholdCurvesFigure.Build(context.Fonts, context.Palette, curves);
             column.Item().Figure(sweep, sweep.HeightFor(175),
                 $"Figure 7a. Precision, recall and F1 on test against the threshold (201 points), {context.PoolingNote}. " +
