@@ -63,8 +63,9 @@ internal static class LossShapeFigure
             model.Series.Add(series);
         }
 
+        // Every curve falls towards p_t = 1, so the lower left corner is the one place no curve passes.
         if (legend)
-            Plots.AddLegend(model, LegendPosition.RightTop);
+            Plots.AddLegend(model, LegendPosition.LeftBottom);
         return model;
     }
 }

@@ -13,9 +13,9 @@ namespace LossLab.Reports.Figures;
 /// </summary>
 internal static class PrecisionRecallFigure
 {
-    public static PlotFigure Build(FontSet fonts, LossPalette palette, IReadOnlyList<(string Loss, ScoreSet Scores, string Legend)> curves)
+    public static PlotFigure Build(FontSet fonts, LossPalette palette, IReadOnlyList<(string Loss, ScoreSet Scores, string Legend)> curves, string rows = "test split")
     {
-        var model = Plots.Model(fonts, "Precision–recall (test split)");
+        var model = Plots.Model(fonts, $"Precision–recall ({rows})");
         model.Axes.Add(Plots.Linear(AxisPosition.Bottom, "recall", 0, 1));
         model.Axes.Add(Plots.Linear(AxisPosition.Left, "precision", 0, 1.01));
         var prevalence = curves.Where(c => c.Scores.Count > 0).Select(c => (double)c.Scores.Positives / c.Scores.Count).DefaultIfEmpty(0).First();

@@ -11,9 +11,9 @@ namespace LossLab.Reports.Figures;
 internal static class RocFigure
 {
     /// <param name="curves">Per loss (in palette order): the scores to draw and the legend text.</param>
-    public static PlotFigure Build(FontSet fonts, LossPalette palette, IReadOnlyList<(string Loss, ScoreSet Scores, string Legend)> curves)
+    public static PlotFigure Build(FontSet fonts, LossPalette palette, IReadOnlyList<(string Loss, ScoreSet Scores, string Legend)> curves, string rows = "test split")
     {
-        var model = Plots.Model(fonts, "ROC (test split)");
+        var model = Plots.Model(fonts, $"ROC ({rows})");
         model.Axes.Add(Plots.Linear(AxisPosition.Bottom, "false positive rate", 0, 1));
         model.Axes.Add(Plots.Linear(AxisPosition.Left, "true positive rate", 0, 1.01));
         model.Series.Add(Plots.Reference("chance", new DataPoint(0, 0), new DataPoint(1, 1)));

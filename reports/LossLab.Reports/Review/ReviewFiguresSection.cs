@@ -19,25 +19,22 @@ internal sealed class ReviewFiguresSection(ReviewContext context) : IComponent
         container.Column(column =>
         {
             column.Spacing(10);
-            column.Item().Heading("2", "Ranking");
             IReadOnlyList<(string, ScoreSet, string)> curves = [(name, judged, $"AUC {Format.Metric(review.Metrics.RocAuc)}, AP {Format.Metric(review.Metrics.AveragePrecision)}")];
-            column.Item().Figure(new PanelGrid([RocFigure.Build(context.Fonts, context.Palette, curves), PrecisionRecallFigure.Build(context.Fonts, context.Palette, curves)], 2), 240,
+            column.Item().HeadedFigure("2", "Ranking", new PanelGrid([RocFigure.Build(context.Fonts, context.Palette, curves, review.JudgedOn), PrecisionRecallFigure.Build(context.Fonts, context.Palette, curves, review.JudgedOn)], 2), 240,
                 $"Figure 2. ROC (left) and precision–recall (right) of the judged rows ({review.JudgedOn}, {Format.Count(judged.Count)} rows).");
 
-            column.Item().Heading("3", "Confidence and calibration");
             var panels = new List<IFigureContent>
             {
                 new PlotFigure(ConfidenceHistogramFigure.Panel(context.Fonts, context.Style, "Scores by true class", review.Histogram, tuned)),
                 new PlotFigure(ReliabilityFigure.Panel(context.Fonts, context.Style, review.Reliability, $"Equal-width bins: ECE {Format.Metric(review.Metrics.Ece)}")),
                 new PlotFigure(ReliabilityFigure.Panel(context.Fonts, context.Style, review.ReliabilityEqualCount, "Equal-count bins")),
             };
-            column.Item().Figure(new PanelGrid(panels, 3), 175,
+            column.Item().HeadedFigure("3", "Confidence and calibration", new PanelGrid(panels, 3), 175,
                 "Figure 3. Left: histogram of judged scores (20 bins, log counts; grey negatives, coloured positives), dashed 0.5, dotted the tuned thresholds. " +
                 "Middle and right: reliability diagrams with 10 equal-width and 10 equal-count bins; grey bars are rows per bin (right-hand log axis).");
 
-            column.Item().Heading("4", "Thresholds");
             var sweep = ThresholdCurvesFigure.Build(context.Fonts, context.Palette, [(name, judged, tuned)]);
-            column.Item().Figure(sweep, sweep.HeightFor(170),
+            column.Item().HeadedFigure("4", "Thresholds", sweep, sweep.HeightFor(170),
                 "Figure 4a. Precision, recall and F1 of the judged rows against the threshold; ticks at the top mark each tuned threshold, dotted line 0.5.");
 
             var color = context.Style.Color.ToSKColor();

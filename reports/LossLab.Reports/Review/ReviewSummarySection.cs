@@ -49,7 +49,7 @@ internal sealed class ReviewSummarySection(ReviewContext context) : IComponent
             }
 
             column.Item().SimpleTable(
-                [("Objective", 1.1f), ("Threshold", 0.8f), ("Tuned on", 0.9f), ("Objective value", 0.9f), ("F1", 0.7f), ("F1 interval", 1.2f), ("Precision", 0.8f), ("Recall", 0.8f), ("TP / FP / TN / FN", 1.5f)],
+                [("Objective", 1.1f), ("Threshold", 1f), ("Tuned on", 1f), ("Objective value", 1f), ("F1", 0.6f), ("F1 interval", 1.3f), ("Precision", 1f), ("Recall", 0.7f), ("TP / FP / TN / FN", 1.6f)],
                 context.Thresholds.Select(t => (IReadOnlyList<string>)
                 [
                     t.Objective + (t.Result.Feasible ? "" : " (infeasible)"), Format.Metric(t.Result.Threshold, 4), t.Result.TunedOn, Format.Metric(t.Result.ObjectiveValue),

@@ -9,6 +9,15 @@ internal static class Blocks
     public static void Heading(this IContainer container, string number, string title) =>
         container.PaddingBottom(2).Text($"{number}. {title}", TextStyle.Heading1);
 
+    /// <summary>A section heading and its first figure on the same page: a heading alone at a page's foot helps nobody.</summary>
+    public static void HeadedFigure(this IContainer container, string number, string title, IFigureContent figure, float height, string caption) =>
+        container.KeepTogether().Column(column =>
+        {
+            column.Spacing(6);
+            column.Item().Heading(number, title);
+            column.Item().Figure(figure, height, caption);
+        });
+
     public static void Subheading(this IContainer container, string title) =>
         container.PaddingTop(4).Text(title, TextStyle.Heading2);
 
