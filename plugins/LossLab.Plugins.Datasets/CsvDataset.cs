@@ -52,7 +52,7 @@ public sealed class CsvDataset : DatasetPlugin
         {
             context.Cancellation.ThrowIfCancellationRequested();
             var labelText = table.Cell(label);
-            if (labelText.Length == 0) throw table.Error(label, "is missing its label");
+            if (labelText.Length == 0) throw table.Error(label, "is empty: every row needs a label");
             var positive = IsPositive(labelText);
             labels.Add(positive ? 1 : 0);
             if (!positive && negativeNames.Count < 2) negativeNames.Add(labelText);

@@ -72,7 +72,8 @@ public sealed class CsvTable : IDisposable
         int index = Array.IndexOf(_header, name);
         if (index < 0)
             throw new InvalidInputException(
-                $"{Source}: no {role} column '{name}'. Columns found: {string.Join(", ", _header.Select(h => $"'{h}'"))}.");
+                $"{Source}: no {role} column '{name}'. Columns found: {string.Join(", ", _header.Select(h => $"'{h}'"))}."
+                + (_header.Length == 1 && _header[0].IndexOfAny([';', '\t', '|']) >= 0 ? " The file must be comma-separated." : ""));
         return index;
     }
 

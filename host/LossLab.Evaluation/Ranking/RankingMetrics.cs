@@ -103,7 +103,8 @@ public static class RankingMetrics
     /// <summary>
     /// The precision–recall curve as scikit-learn's <c>precision_recall_curve</c>: for each distinct score t
     /// (increasing), precision TP/(TP+FP) and recall TP/P when predicting positive for score ≥ t, then the
-    /// final point (precision 1, recall 0) with no threshold. All thresholds are kept (scikit-learn ≥ 1.1).
+    /// final point (precision 1, recall 0) with no threshold. Every distinct score is kept, down to the lowest
+    /// (recall 1, precision = prevalence), as current scikit-learn does; old versions stopped at the first full recall.
     /// </summary>
     /// <remarks>With no positives recall is NaN (scikit-learn sets it to 1 with a warning).</remarks>
     /// <example>labels [0, 0, 1, 1], scores [0.1, 0.4, 0.35, 0.8] → precision [0.5, 2/3, 0.5, 1, 1],

@@ -23,8 +23,13 @@ internal sealed class StratifiedResampler
     public void Draw(Random random, int[] weights)
     {
         Array.Clear(weights);
-        foreach (int[] rows in (int[][])[_positives, _negatives])
-            for (int k = 0; k < rows.Length; k++) weights[rows[random.Next(rows.Length)]]++;
+        DrawFrom(_positives, random, weights);
+        DrawFrom(_negatives, random, weights);
+    }
+
+    private static void DrawFrom(int[] rows, Random random, int[] weights)
+    {
+        for (int k = 0; k < rows.Length; k++) weights[rows[random.Next(rows.Length)]]++;
     }
 
     /// <summary>Multiplicity 1 for every row: the full sample.</summary>

@@ -1,0 +1,29 @@
+using LossLab.Evaluation.Results;
+
+namespace LossLab.Reports.Data;
+
+/// <summary>The setup of an experiment as label/value pairs, for the PDF summary and summary.md alike.</summary>
+internal static class ExperimentFacts
+{
+    public static IEnumerable<(string Key, string Value)> For(ExperimentResults r)
+    {
+        var d = r.Dataset;
+        yield return ("Dataset", $"{d.Plugin}{(string.IsNullOrEmpty(d.Source) ? "" : $" ({d.Source})")}; {Format.Options(d.Options)}");
+        yield return ("Rows", $"{Format.Count(d.Rows)} rows, {Format.Count(d.Positives)} positive, {Format.Count(d.Negatives)} negative; ratio {Format.Ratio(d.Ratio)}" +
+            (d.LoadedRows > 0 && d.LoadedRows != d.Rows ? $" (loaded {Format.Count(d.LoadedRows)} rows, {Format.Count(d.LoadedPositives)} positive, before the imbalance stage)" : ""));
+        if (d.Splits.Count > 0)
+        {
+            var order = new[] { "train", "validation", "test" };
+            yield return ("Splits", string.Join("; ", d.Splits.OrderBy(s => Array.IndexOf(order, s.Key) is var i && i < 0 ? 99 : i)
+                .Select(s => $"{s.Key} {Format.Count(s.Value.Rows)} ({Format.Count(s.Value.Positives)} positive)")));
+        }
+
+        if (d.FeatureNames.Count > 0 || d.InputShape.Length > 0)
+            yield return ("Input", $"shape [{string.Join(", ", d.InputShape)}]" + (d.FeatureNames.Count is > 0 and <= 12 ? $", features {string.Join(", ", d.FeatureNames)}" : ""));
+        yield return ("Model", $"{r.Model.Plugin}; {Format.Options(r.Model.Options)}; {Format.Count((int)Math.Min(int.MaxValue, r.Model.Parameters))} parameters");
+        foreach (var loss in r.Losses)
+            yield return ($"Loss: {loss.Name}", $"{loss.Plugin}; {Format.Options(loss.Options)}{(string.IsNullOrEmpty(loss.Description) ? "" : $" — {loss.Description}")}");
+        yield return ("Seeds", r.Seeds.Count == 0 ? "none" : string.Join(", ", r.Seeds));
+        yield return ("Thresholds", r.ThresholdObjectives.Count == 0 ? "0.5 only" : $"0.5 and, tuned on validation: {string.Join(", ", r.ThresholdObjectives)}");
+    }
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using LossLab.Evaluation.Results;
+
+namespace LossLab.Reports.Data;
+
+/// <summary>Number formatting shared by the PDF, summary.md and metrics.csv (invariant culture everywhere).</summary>
+internal static class Format
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static string Metric(double value, int digits = 3) =>
+        double.IsNaN(value) ? "n/a" : value.ToString("F" + digits, Invariant);
+
+    /// <summary>"0.912 ± 0.010"; a single completed seed has no spread, so just the value.</summary>
+    public static string MeanSd(Statistic? statistic, int digits = 3) => statistic switch
+    {
+        null => "n/a",
+        { Count: 0 } => "n/a",
+        { Count: 1 } s => Metric(s.Mean, digits),
+        var s => $"{Metric(s.Mean, digits)} ± {Metric(s.Sd, digits)}",
+    };
+
+    public static string Signed(double value, int digits = 3) =>
+        double.IsNaN(value) ? "n/a" : value.ToString((value >= 0 ? "+" : "") + "0." + new string('0', digits), Invariant);
+
+    public static string Interval(double lower, double upper, int digits = 3) =>
+        $"[{Signed(lower, digits)}, {Signed(upper, digits)}]";
+
+    /// <summary>"99.0%": the invariant culture's "P" format would write "99.0 %".</summary>
+    public static string Percent(double fraction, int digits = 1) =>
+        double.IsNaN(fraction) ? "n/a" : (fraction * 100).ToString("F" + digits, Invariant) + "%";
+
+    public static string Count(int value) => value.ToString("N0", Invariant);
+
+    public static string Ratio(double ratio) =>
+        double.IsFinite(ratio) ? $"{ratio.ToString(ratio >= 10 ? "F0" : "F1", Invariant)}:1" : "n/a";
+
+    public static string Number(double value) => value.ToString("G6", Invariant);
+
+    public static string Options(IReadOnlyDictionary<string, object?> options) =>
+        options.Count == 0 ? "defaults" : string.Join(", ", options.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key}={Value(o.Value)}"));
+
+    private static string Value(object? value) => value switch
+    {
+        null => "null",
+        IFormattable f => f.ToString(null, Invariant),
+        _ => value.ToString() ?? "",
+    };
+}

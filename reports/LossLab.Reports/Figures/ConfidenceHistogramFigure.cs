@@ -1,0 +1,71 @@
+using LossLab.Evaluation;
+using LossLab.Reports.Data;
+using LossLab.Reports.Fonts;
+using OxyPlot;
+using OxyPlot.Annotations;
+using OxyPlot.Axes;
+using OxyPlot.Series;
+
+namespace LossLab.Reports.Figures;
+
+/// <summary>
+/// Histogram of test scores split by true class, one panel per loss, counts on a log axis (at 99:1 the positives
+/// would be invisible on a linear one). Vertical lines mark 0.5 and the tuned threshold.
+/// </summary>
+internal static class ConfidenceHistogramFigure
+{
+    private const double LogFloor = 0.6;
+    private static readonly OxyColor NegativeFill = OxyColor.FromAColor(150, OxyColor.FromRgb(0x9A, 0x9A, 0x9A));
+
+    public static PlotModel Panel(FontSet fonts, LossStyle style, ScoreSet scores, double? tunedThreshold) =>
+        scores.Count == 0
+            ? Plots.Empty(fonts, style.Loss, "no completed run")
+            : Panel(fonts, style, style.Loss, Calibration.Histogram(scores.Labels, scores.Scores, bins: 20), tunedThreshold is { } t ? [t] : []);
+
+    /// <summary>From a histogram already computed (the review's), with any number of tuned thresholds marked.</summary>
+    public static PlotModel Panel(FontSet fonts, LossStyle style, string title, ConfidenceHistogram histogram, IReadOnlyList<double> tunedThresholds)
+    {
+        var model = Plots.Model(fonts, title);
+        model.Axes.Add(Plots.Linear(AxisPosition.Bottom, "score", 0, 1));
+        var maxCount = Math.Max(1, histogram.Negatives.Concat(histogram.Positives).DefaultIfEmpty(0).Max());
+        model.Axes.Add(Plots.Log(AxisPosition.Left, "rows (log)", LogFloor, maxCount * 2.5));
+
+        model.Series.Add(Bars("negatives", histogram.Edges, histogram.Negatives, NegativeFill, OxyColor.FromRgb(0x60, 0x60, 0x60)));
+        model.Series.Add(Bars("positives", histogram.Edges, histogram.Positives, style.Faded(170), style.Color));
+
+        model.Annotations.Add(Threshold(0.5, "0.5", LineStyle.Dash, Plots.ReferenceColor, top: true));
+        foreach (var t in tunedThresholds.Where(double.IsFinite))
+            model.Annotations.Add(Threshold(t, "tuned", LineStyle.Dot, style.Color, top: false));
+        return model;
+    }
+
+    private static RectangleBarSeries Bars(string title, double[] edges, int[] counts, OxyColor fill, OxyColor stroke)
+    {
+        var series = new RectangleBarSeries { Title = title, FillColor = fill, StrokeColor = stroke, StrokeThickness = 0.5 };
+        for (var b = 0; b < counts.Length && b + 1 < edges.Length; b++)
+        {
+            if (counts[b] > 0)
+                series.Items.Add(new RectangleBarItem(edges[b], LogFloor, edges[b + 1], counts[b]));
+        }
+
+        return series;
+    }
+
+    private static LineAnnotation Threshold(double x, string label, LineStyle line, OxyColor color, bool top) => new()
+    {
+        Type = LineAnnotationType.Vertical,
+        X = x,
+        Color = color,
+        StrokeThickness = 1,
+        LineStyle = line,
+        Text = label,
+        TextColor = color,
+        FontSize = Plots.FontSize - 1,
+        TextOrientation = AnnotationTextOrientation.Horizontal,
+        // Labels go on the side with room, so a threshold near 1 does not push its label off the plot.
+        TextHorizontalAlignment = x > 0.7 ? HorizontalAlignment.Right : HorizontalAlignment.Left,
+        TextVerticalAlignment = top ? VerticalAlignment.Top : VerticalAlignment.Middle,
+        TextLinePosition = top ? 1 : 0.62,
+        TextPadding = 2,
+    };
+}

@@ -1,0 +1,37 @@
+using LossLab.Evaluation;
+using LossLab.Reports.Data;
+using LossLab.Reports.Fonts;
+using OxyPlot;
+using OxyPlot.Axes;
+using OxyPlot.Legends;
+
+namespace LossLab.Reports.Figures;
+
+/// <summary>
+/// Precision–recall curves overlaid, with the no-skill line at the positive rate. At 99:1 this is the plot that
+/// separates losses: ROC curves of very different models all hug the top-left corner.
+/// </summary>
+internal static class PrecisionRecallFigure
+{
+    public static PlotFigure Build(FontSet fonts, LossPalette palette, IReadOnlyList<(string Loss, ScoreSet Scores, string Legend)> curves, string rows = "test split")
+    {
+        var model = Plots.Model(fonts, $"Precision–recall ({rows})");
+        model.Axes.Add(Plots.Linear(AxisPosition.Bottom, "recall", 0, 1));
+        model.Axes.Add(Plots.Linear(AxisPosition.Left, "precision", 0, 1.01));
+        var prevalence = curves.Where(c => c.Scores.Count > 0).Select(c => (double)c.Scores.Positives / c.Scores.Count).DefaultIfEmpty(0).First();
+        model.Series.Add(Plots.Reference($"no skill ({Format.Percent(prevalence)} positive)", new DataPoint(0, prevalence), new DataPoint(1, prevalence)));
+        for (var i = 0; i < curves.Count; i++)
+        {
+            var (loss, scores, legend) = curves[i];
+            if (!scores.HasBothClasses)
+                continue;
+            var pr = RankingMetrics.PrecisionRecall(scores.Labels, scores.Scores);
+            var series = Plots.LossLine(palette[loss], legend, phase: (double)i / curves.Count);
+            series.Points.AddRange(Decimate.Curve(pr.Recall, pr.Precision));
+            model.Series.Add(series);
+        }
+
+        Plots.AddLegend(model, LegendPosition.RightTop);
+        return new PlotFigure(model);
+    }
+}

@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using LossLab.Reports.Layout;
+using SkiaSharp;
+
+namespace LossLab.Reports.Fonts;
+
+/// <summary>
+/// The two faces (regular, bold) every piece of text in a report uses, resolved once, plus measuring. Using one
+/// pair everywhere (our text and OxyPlot's) keeps the PDF to two embedded fonts, since Skia embeds each face whole.
+/// </summary>
+internal sealed class FontSet : IDisposable
+{
+    public const string PreferredFamily = "DejaVu Sans";
+
+    private readonly ConcurrentDictionary<(float Size, bool Bold), SKFont> _fonts = new();
+
+    private FontSet(SKTypeface regular, SKTypeface bold, string source)
+    {
+        Regular = regular;
+        Bold = bold;
+        Source = source;
+    }
+
+    public SKTypeface Regular { get; }
+    public SKTypeface Bold { get; }
+
+    /// <summary>The family OxyPlot should ask for, so that its text uses the same faces.</summary>
+    public string FamilyName => Regular.FamilyName;
+
+    /// <summary>How the faces were found, for the report's appendix ("DejaVu Sans via fontconfig", ...).</summary>
+    public string Source { get; }
+
+    /// <summary>A one-line statement for the report: which font, and whether it was the preferred one.</summary>
+    public string Description => $"Text set in {FamilyName} (regular and bold, embedded in full); {Source}.";
+
+    /// <summary>
+    /// Finds <paramref name="family"/> through the system font manager (fontconfig on Linux); on a machine without
+    /// it, falls back to Skia's default face, which always exists, and says so in <see cref="Source"/>.
+    /// </summary>
+    public static FontSet Resolve(string family = PreferredFamily)
+    {
+        var manager = SKFontManager.Default;
+        var regular = manager.MatchFamily(family, SKFontStyle.Normal);
+        var bold = manager.MatchFamily(family, SKFontStyle.Bold);
+        if (regular is not null && string.Equals(regular.FamilyName, family, StringComparison.OrdinalIgnoreCase))
+            return new FontSet(regular, bold ?? regular, $"{family} found through the system font manager");
+
+        regular?.Dispose();
+        bold?.Dispose();
+        var fallback = SKTypeface.Default;
+        var fallbackBold = SKTypeface.FromFamilyName(fallback.FamilyName, SKFontStyle.Bold) ?? fallback;
+        var name = string.IsNullOrEmpty(fallback.FamilyName) ? "Skia's default face" : fallback.FamilyName;
+        return new FontSet(fallback, fallbackBold, $"{family} was not found, so {name} (Skia's default) was used instead");
+    }
+
+    public SKFont Font(TextStyle style) =>
+        _fonts.GetOrAdd((style.Size, style.Bold), key => new SKFont(key.Bold ? Bold : Regular, key.Size)
+        {
+            Subpixel = true,
+            LinearMetrics = true,
+        });
+
+    public float Measure(string text, TextStyle style) => text.Length == 0 ? 0 : Font(style).MeasureText(text);
+
+    /// <summary>Distance from the line's top to its baseline, and the line's height.</summary>
+    public (float Ascent, float LineHeight) LineMetrics(TextStyle style)
+    {
+        var font = Font(style);
+        var metrics = font.Metrics;
+        var ascent = -metrics.Ascent;
+        var height = Math.Max(font.Spacing, ascent + metrics.Descent) * 1.08f;
+        return (ascent + (height - ascent - metrics.Descent) / 2, height);
+    }
+
+    /// <summary>True when the regular face has glyphs for every character (e.g. '▲'), so it will not print boxes.</summary>
+    public bool CanShow(string text) => Regular.ContainsGlyphs(text);
+
+    public void Dispose()
+    {
+        foreach (var font in _fonts.Values)
+            font.Dispose();
+        _fonts.Clear();
+    }
+}

@@ -1,0 +1,48 @@
+using LossLab.Reports.Data;
+using LossLab.Reports.Figures;
+using LossLab.Reports.Layout;
+using LossLab.Reports.Layout.Fluent;
+using LossLab.Reports.Sections;
+using OxyPlot.SkiaSharp;
+
+namespace LossLab.Reports.Review;
+
+/// <summary>Review sections 2–5: ranking curves, score histogram, reliability, and threshold behaviour, on the judged rows.</summary>
+internal sealed class ReviewFiguresSection(ReviewContext context) : IComponent
+{
+    public void Compose(IContainer container)
+    {
+        var review = context.Review;
+        var judged = context.Judged;
+        var name = ReviewContext.SeriesName;
+        var tuned = context.Thresholds.Select(t => t.Result.Threshold).ToList();
+        container.Column(column =>
+        {
+            column.Spacing(10);
+            IReadOnlyList<(string, ScoreSet, string)> curves = [(name, judged, $"AUC {Format.Metric(review.Metrics.RocAuc)}, AP {Format.Metric(review.Metrics.AveragePrecision)}")];
+            column.Item().HeadedFigure("2", "Ranking", new PanelGrid([RocFigure.Build(context.Fonts, context.Palette, curves, review.JudgedOn), PrecisionRecallFigure.Build(context.Fonts, context.Palette, curves, review.JudgedOn)], 2), 240,
+                $"Figure 2. ROC (left) and precision–recall (right) of the judged rows ({review.JudgedOn}, {Format.Count(judged.Count)} rows).");
+
+            var panels = new List<IFigureContent>
+            {
+                new PlotFigure(ConfidenceHistogramFigure.Panel(context.Fonts, context.Style, "Scores by true class", review.Histogram, tuned)),
+                new PlotFigure(ReliabilityFigure.Panel(context.Fonts, context.Style, review.Reliability, $"Equal-width bins: ECE {Format.Metric(review.Metrics.Ece)}")),
+                new PlotFigure(ReliabilityFigure.Panel(context.Fonts, context.Style, review.ReliabilityEqualCount, "Equal-count bins")),
+            };
+            column.Item().HeadedFigure("3", "Confidence and calibration", new PanelGrid(panels, 3), 175,
+                "Figure 3. Left: histogram of judged scores (20 bins, log counts; grey negatives, coloured positives), dashed 0.5, dotted the tuned thresholds. " +
+                "Middle and right: reliability diagrams with 10 equal-width and 10 equal-count bins; grey bars are rows per bin (right-hand log axis).");
+
+            var sweep = ThresholdCurvesFigure.Build(context.Fonts, context.Palette, [(name, judged, tuned)]);
+            column.Item().HeadedFigure("4", "Thresholds", sweep, sweep.HeightFor(170),
+                "Figure 4a. Precision, recall and F1 of the judged rows against the threshold; ticks at the top mark each tuned threshold, dotted line 0.5.");
+
+            var color = context.Style.Color.ToSKColor();
+            var matrices = new List<IFigureContent> { new ConfusionMatrixPanel(context.Fonts, "@0.5", review.Metrics.Tp, review.Metrics.Fp, review.Metrics.Tn, review.Metrics.Fn, color) };
+            matrices.AddRange(context.Thresholds.Select(t => (IFigureContent)new ConfusionMatrixPanel(context.Fonts,
+                $"@{t.Objective} ({Format.Metric(t.Result.Threshold, 3)})", t.Result.Test.Tp, t.Result.Test.Fp, t.Result.Test.Tn, t.Result.Test.Fn, color)));
+            var grid = new PanelGrid(matrices, Math.Min(3, matrices.Count));
+            column.Item().Figure(grid, grid.HeightFor(95), $"Figure 4b. Confusion matrices of the judged rows at 0.5 and at each tuned threshold (tuned on {review.TunedOn}).");
+        });
+    }
+}

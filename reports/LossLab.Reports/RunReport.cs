@@ -1,0 +1,44 @@
+using LossLab.Evaluation.Results;
+using LossLab.Reports.Fonts;
+using LossLab.Reports.Layout;
+using LossLab.Reports.Layout.Fluent;
+using LossLab.Reports.Output;
+using LossLab.Reports.Sections;
+
+namespace LossLab.Reports;
+
+/// <summary>report.pdf of <c>losslab run</c> / <c>losslab report</c>: results.json plus predictions.csv, drawn.</summary>
+public static class RunReport
+{
+    /// <summary>Renders the report to <paramref name="pdfPath"/>, written atomically (temporary file, then rename).</summary>
+    public static void Render(ExperimentResults results, IReadOnlyList<Prediction> predictions, string pdfPath)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(predictions);
+        ArgumentException.ThrowIfNullOrWhiteSpace(pdfPath);
+
+        using var fonts = FontSet.Resolve();
+        var context = new RunReportContext(results, predictions, fonts);
+        var document = Document.Create(fonts, page =>
+        {
+            ReportPage.Frame(page, fonts, $"LossLab · {results.Name}", results.StartedAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            page.Content().Column(column =>
+            {
+                column.Spacing(12);
+                IComponent[] sections =
+                [
+                    new SummarySection(context), new LossShapesSection(context), new TrainingSection(context), new RankingSection(context),
+                    new ConfidenceSection(context), new CalibrationSection(context), new ThresholdsSection(context),
+                    new DecisionBoundarySection(context), new ReproducibilitySection(context),
+                ];
+                for (var i = 0; i < sections.Length; i++)
+                {
+                    if (i > 0)
+                        column.Item().PageBreak();
+                    column.Item().Component(sections[i]);
+                }
+            });
+        });
+        PdfWriter.Write(document, pdfPath, results.Title);
+    }
+}

@@ -1,0 +1,54 @@
+using LossLab.Evaluation.Results;
+using LossLab.Reports.Data;
+using LossLab.Reports.Figures;
+using LossLab.Reports.Layout;
+using LossLab.Reports.Layout.Fluent;
+using OxyPlot.SkiaSharp;
+
+namespace LossLab.Reports.Sections;
+
+/// <summary>Section 7: precision, recall and F1 against the threshold, and confusion matrices at 0.5 and tuned.</summary>
+internal sealed class ThresholdsSection(RunReportContext context) : IComponent
+{
+    /// <summary>Matrices per row: 0.5 plus at most three objectives, so cells stay readable.</summary>
+    private const int MaxObjectives = 3;
+
+    public void Compose(IContainer container) =>
+        container.Column(column =>
+        {
+            column.Spacing(6);
+            column.Item().Heading("7", "Thresholds");
+            var curves = context.Losses.Select(l => (l, context.Test.Pooled(l),
+                (IReadOnlyList<double>)(context.MeanTunedThreshold(l, context.Objective) is { } t ? [t] : []))).ToList();
+            var sweep = ThresholdCurvesFigure.Build(context.Fonts, context.Palette, curves);
+            column.Item().Figure(sweep, sweep.HeightFor(175),
+                $"Figure 7a. Precision, recall and F1 on test against the threshold (201 points), {context.PoolingNote}. " +
+                "Short thick ticks at the top: each loss's tuned threshold (mean over seeds), in its colour; dotted: 0.5.");
+
+            var objectives = context.Results.ThresholdObjectives.Take(MaxObjectives).ToList();
+            var panels = new List<IFigureContent>();
+            foreach (var loss in context.Losses)
+            {
+                var runs = context.Completed(loss).ToList();
+                var color = context.Palette[loss].Color.ToSKColor();
+                panels.Add(Matrix(runs.Select(r => r.Test), $"{loss} @0.5", color, runs.Count));
+                foreach (var objective in objectives)
+                {
+                    var tuned = runs.Select(r => r.Thresholds.GetValueOrDefault(objective)).OfType<ThresholdResult>().ToList();
+                    panels.Add(Matrix(tuned.Select(t => t.Test), $"{loss} @{objective} (≈{Format.Metric(tuned.Select(t => t.Threshold).DefaultIfEmpty(double.NaN).Average(), 2)})", color, runs.Count));
+                }
+            }
+
+            var grid = new PanelGrid(panels, 1 + objectives.Count);
+            column.Item().Figure(grid, grid.HeightFor(objectives.Count == 0 ? 80 : 95),
+                "Figure 7b. Confusion matrices on test, counts summed over all completed seeds, at threshold 0.5 and at each tuned threshold " +
+                "(≈ the mean tuned threshold; each seed uses its own). Shading: share of the true class's row.");
+        });
+
+    private IFigureContent Matrix(IEnumerable<MetricSet?> sets, string title, SkiaSharp.SKColor color, int runs)
+    {
+        var list = sets.OfType<MetricSet>().ToList();
+        var label = runs == 0 ? $"{title}: no completed run" : title;
+        return new ConfusionMatrixPanel(context.Fonts, label, list.Sum(m => m.Tp), list.Sum(m => m.Fp), list.Sum(m => m.Tn), list.Sum(m => m.Fn), color);
+    }
+}

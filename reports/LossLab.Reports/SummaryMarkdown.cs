@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text;
+using LossLab.Evaluation.Results;
+using LossLab.Reports.Data;
+using LossLab.Reports.Output;
+using LossLab.Reports.Verdict;
+
+namespace LossLab.Reports;
+
+/// <summary>summary.md: the verdict table and the same sentences as the PDF's summary, for a terminal or a pull request.</summary>
+public static class SummaryMarkdown
+{
+    /// <summary>Writes summary.md to <paramref name="path"/> atomically (temporary file, then rename).</summary>
+    public static void Write(ExperimentResults results, string path)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        AtomicFile.WriteText(path, Build(results));
+    }
+
+    internal static string Build(ExperimentResults results)
+    {
+        var md = new StringBuilder();
+        md.AppendLine($"# {results.Title}").AppendLine();
+        md.AppendLine($"Experiment `{results.Name}`, started {results.StartedAt.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture)}.").AppendLine();
+
+        md.AppendLine("## Setup").AppendLine();
+        foreach (var (key, value) in ExperimentFacts.For(results))
+            md.AppendLine($"- **{key}**: {value}");
+        md.AppendLine();
+
+        var table = VerdictTableModel.Build(results);
+        md.AppendLine("## Verdict").AppendLine();
+        MarkdownTable.Append(md,
+            ["Loss", "Runs", .. table.Columns.Select(c => c.Header + (c.LowerIsBetter ? " (lower better)" : "")), $"vs {table.Baseline}"],
+            table.Rows.Select(r => (IReadOnlyList<string>)[r.Loss, $"{r.CompletedRuns}/{r.Runs}", .. r.Cells.Select(Cell), r.CompletedRuns == 0 ? "no completed run" : r.AgainstBaseline]));
+        md.AppendLine("Mean ± sd over completed seeds on the test split; **bold ▲** marks the best mean of each column (lowest for ECE)." +
+            (table.Objective is { } o ? $" @{o}: at the threshold tuned for {o} on validation." : "")).AppendLine();
+
+        md.AppendLine("## Findings").AppendLine();
+        foreach (var sentence in VerdictWriter.Sentences(results))
+            md.AppendLine($"- {sentence}");
+        md.AppendLine();
+
+        if (results.Bootstrap is { Differences.Count: > 0 } bootstrap)
+        {
+            md.AppendLine($"## Paired bootstrap against {bootstrap.Baseline}").AppendLine();
+            MarkdownTable.Append(md, ["Loss", "Metric", "Difference", $"{Format.Percent(bootstrap.Confidence, 0)} interval", "Verdict"],
+                bootstrap.Differences.SelectMany(d => d.Value.OrderBy(m => MetricLabels.Order(m.Key)).Select(m =>
+                    (IReadOnlyList<string>)[d.Key, MetricLabels.Short(m.Key), Format.Signed(m.Value.Estimate), Format.Interval(m.Value.Lower, m.Value.Upper), m.Value.Verdict])));
+        }
+
+        var unfinished = results.Runs.Where(r => r.Status != RunStatus.Completed).ToList();
+        if (unfinished.Count > 0)
+        {
+            md.AppendLine("## Runs that did not complete").AppendLine();
+            MarkdownTable.Append(md, ["Loss", "Seed", "Status", "Error"],
+                unfinished.Select(r => (IReadOnlyList<string>)[r.Loss, r.Seed.ToString(CultureInfo.InvariantCulture), r.Status, r.Error ?? "(no error message recorded)"]));
+        }
+
+        return md.ToString();
+    }
+
+    private static string Cell(VerdictCell cell) => cell.IsBest ? $"**{cell.Text}** ▲" : cell.Text;
+}

@@ -1,0 +1,69 @@
+using LossLab.Evaluation.Results;
+using LossLab.Evaluation.Tests.Reference;
+using Xunit;
+
+namespace LossLab.Evaluation.Tests;
+
+public class PredictionsFileTests
+{
+    [Fact]
+    public void WriteThenRead_GivesBackTheSameRows_BitForBit()
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("predictions.csv");
+        Prediction[] rows =
+        [
+            new("validation", 0, "bce", 1, 0.1 + 0.2),
+            new("test", 1, "focal, γ=2", 0, 1e-300),
+            new("test", -3, "say \"hi\"", 1, 1 - 1e-16),
+            new("test", 2, "-weighted", 0, 0.0),
+            new("test", 2, "=sum", 1, 1.0 / 3.0),
+        ];
+        PredictionsFile.Write(path, rows);
+        var read = PredictionsFile.Read(path);
+        Assert.Equal(rows, read);
+        Assert.Equal(BitConverter.DoubleToInt64Bits(0.1 + 0.2), BitConverter.DoubleToInt64Bits(read[0].Score));
+        Assert.StartsWith("split,seed,loss,label,score\n", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void Write_ReplacesAnExistingFile_AndLeavesNoTemporaryFile()
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("predictions.csv", "old contents");
+        PredictionsFile.Write(path, [new Prediction("test", 0, "bce", 1, 0.5)]);
+        Assert.Single(PredictionsFile.Read(path));
+        Assert.Equal(["predictions.csv"], Directory.GetFiles(folder.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Write_BadRow_ThrowsAndKeepsTheOldFile()
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("predictions.csv", "old contents");
+        Assert.Throws<ArgumentException>(() => PredictionsFile.Write(path, [new Prediction("test", 0, "bce", 2, 0.5)]));
+        Assert.Equal("old contents", File.ReadAllText(path));
+        Assert.Single(Directory.GetFiles(folder.Path));
+    }
+
+    [Fact]
+    public void Read_BadValue_NamesFileRowAndColumn()
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("p.csv", "split,seed,loss,label,score\ntest,0,bce,1,0.5\ntest,x,bce,1,0.5\n");
+        var e = Assert.Throws<InvalidInputException>(() => PredictionsFile.Read(path));
+        Assert.Contains("p.csv", e.Message);
+        Assert.Contains("data row 2", e.Message);
+        Assert.Contains("'seed'", e.Message);
+    }
+
+    [Fact]
+    public void Read_MissingColumn_ListsColumnsFound()
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("p.csv", "split,seed,loss,label\ntest,0,bce,1\n");
+        var e = Assert.Throws<InvalidInputException>(() => PredictionsFile.Read(path));
+        Assert.Contains("'score'", e.Message);
+        Assert.Contains("'split', 'seed', 'loss', 'label'", e.Message);
+    }
+}

@@ -1,0 +1,98 @@
+using LossLab.Evaluation.Results;
+using LossLab.Reports.Tests.Fixtures;
+using LossLab.Reports.Tests.Support;
+using UglyToad.PdfPig;
+using Xunit;
+
+namespace LossLab.Reports.Tests.Reports;
+
+public class RunReportTests
+{
+    private static readonly string[] Headings =
+    [
+        "1. Summary", "2. Loss shapes", "3. Training", "4. Ranking", "5. Confidence", "6. Calibration", "7. Thresholds",
+        "8. Decision boundaries", "9. Reproducibility",
+    ];
+
+    private static readonly Lazy<(string Path, List<string> Pages)> Rendered = new(() =>
+    {
+        var (results, predictions) = ExperimentFixture.Build();
+        var path = ReportOutput.PathFor("run-report.pdf");
+        RunReport.Render(results, predictions, path);
+        return (path, PdfText.Pages(path));
+    });
+
+    [Fact]
+    public void Every_section_heading_is_present_in_order()
+    {
+        var text = string.Join(" ", Rendered.Value.Pages);
+        var positions = Headings.Select(h => text.IndexOf(h, StringComparison.Ordinal)).ToList();
+        Assert.All(positions.Zip(Headings), p => Assert.True(p.First >= 0, $"missing heading '{p.Second}'"));
+        Assert.Equal(positions.Order(), positions);
+    }
+
+    [Fact]
+    public void The_verdict_table_names_every_loss_with_its_runs()
+    {
+        var summary = Rendered.Value.Pages[0];
+        var verdict = summary[summary.IndexOf("Verdict", StringComparison.Ordinal)..];
+        foreach (var loss in ExperimentFixture.Losses)
+            Assert.Contains(loss, verdict);
+        Assert.Contains("3/3 runs", verdict);
+        Assert.Contains("2/3 runs", verdict);
+        Assert.Contains("Accuracy is not reported as a headline", summary);
+    }
+
+    [Fact]
+    public void The_failed_run_and_its_error_are_listed_in_the_appendix()
+    {
+        var appendix = string.Join(" ", Rendered.Value.Pages.SkipWhile(p => !p.Contains("9. Reproducibility")));
+        Assert.Contains("Runs that did not complete", appendix);
+        Assert.Contains("loss returned NaN at epoch 4", appendix);
+        Assert.Contains("failed", appendix);
+    }
+
+    [Fact]
+    public void Page_count_is_sane_and_every_page_is_numbered()
+    {
+        var pages = Rendered.Value.Pages;
+        Assert.InRange(pages.Count, 9, 20);
+        for (var i = 0; i < pages.Count; i++)
+            Assert.Contains($"Page {i + 1} of {pages.Count}", pages[i]);
+    }
+
+    [Fact]
+    public void Fonts_are_embedded_and_named_in_the_report()
+    {
+        using var document = PdfDocument.Open(Rendered.Value.Path);
+        var raw = System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(Rendered.Value.Path));
+        Assert.Contains("/FontFile", raw);
+        Assert.Contains("Font:", string.Join(" ", Rendered.Value.Pages));
+        Assert.Contains("Report font", string.Join(" ", Rendered.Value.Pages));
+    }
+
+    [Fact]
+    public void The_report_stays_under_two_megabytes() =>
+        Assert.True(new FileInfo(Rendered.Value.Path).Length < 2_000_000, $"{new FileInfo(Rendered.Value.Path).Length} bytes");
+
+    [Fact]
+    public void A_loss_without_any_completed_run_still_renders()
+    {
+        var (results, predictions) = ExperimentFixture.Build(twoFeatures: false);
+        var failing = results.Runs.Select(r => r.Loss == "focal" ? r with { Status = RunStatus.Failed, Error = "boom", Test = null, Thresholds = [] } : r).ToList();
+        var broken = results with
+        {
+            Runs = failing,
+            Aggregates = results.Aggregates.Select(a => a.Loss == "focal" ? a with { CompletedRuns = 0, Test = [], Thresholds = [] } : a).ToList(),
+        };
+        var path = ReportOutput.PathFor("run-report-no-focal.pdf");
+
+        RunReport.Render(broken, predictions.Where(p => p.Loss != "focal").ToList(), path);
+
+        var text = string.Join(" ", PdfText.Pages(path));
+        Assert.Contains("0/3 runs", text);
+        Assert.Contains("no completed run", text);
+        Assert.Contains("Not applicable", text);
+        Assert.Contains("boom", text);
+    }
+}
