@@ -55,7 +55,7 @@ public sealed class BareMlpTraining(Seed003Training setup)
                 {
                     var logits = Forward(p, data.ValidationX);
                     var bce = nn.functional.binary_cross_entropy_with_logits(logits, data.ValidationY).item<float>();
-                    var raw = logits.data<float>();
+                    var raw = logits.data<float>().ToArray();
                     for (var i = 0; i < scores.Length; i++) scores[i] = Sigmoid(raw[i]);
                     var auc = RankingMetrics.RocAuc(labels, scores);
                     if (!float.IsFinite(bce) || double.IsNaN(auc)) throw new InvalidOperationException($"epoch {epoch + 1}: bce {bce}, auc {auc}");
