@@ -21,7 +21,7 @@ public sealed class PluginsCommand(PluginCatalogFactory catalogs, IAnsiConsole c
     public int Execute(bool json, string[]? folders)
     {
         var catalog = catalogs.Create(folders);
-        if (json) Console.Out.WriteLine(ToJson(catalog).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        if (json) Console.Out.WriteLine(ToJson(catalog).ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
         else WriteTables(catalog);
         return ExitCodes.Success;
     }
