@@ -82,7 +82,8 @@ public sealed class SyntheticDataset : DatasetPlugin
         }
         Shuffle(features, labels, random.Uniform);
         var names = Enumerable.Range(1, Features).Select(j => $"x{j}").ToArray();
-        var source = $"synthetic (samples={Samples}, features={Features}, informative={informative}, class_sep={ClassSep}, positive_fraction={PositiveFraction}, flip_y={FlipY}, clusters_per_class={ClustersPerClass}, seed={context.Seed})";
+        // The options are reported beside the source; the source says what is not an option.
+        var source = $"generated, seed {context.Seed}, {informative} informative feature(s)";
         return new Dataset(features, labels, new DatasetInfo([Features], names, ["negative", "positive"], source));
     }
 

@@ -40,9 +40,14 @@ internal static class Format
     public static string Options(IReadOnlyDictionary<string, object?> options) =>
         options.Count == 0 ? "defaults" : string.Join(", ", options.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key}={Value(o.Value)}"));
 
+    /// <summary>An option value as written in an experiment file: in memory (int[], double) or read back from JSON.</summary>
     private static string Value(object? value) => value switch
     {
         null => "null",
+        string s => s,
+        System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.String } e => e.GetString() ?? "",
+        System.Text.Json.JsonElement e => e.GetRawText().Replace(",", ", "),
+        System.Collections.IEnumerable items => "[" + string.Join(", ", items.Cast<object?>().Select(Value)) + "]",
         IFormattable f => f.ToString(null, Invariant),
         _ => value.ToString() ?? "",
     };

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using LossLab.Evaluation.Results;
 using LossLab.Tests.Support;
 
-namespace LossLab.Tests.Cli;
+namespace LossLab.Tests.Commands;
 
 public sealed class CliTests
 {
@@ -11,7 +11,7 @@ public sealed class CliTests
     public void Plugins_json_lists_every_standard_plugin_with_options_and_source()
     {
         using var temp = new TempFolder();
-        var result = Cli.Run(temp.Path, "plugins", "--json");
+        var result = LossLabProcess.Run(temp.Path, "plugins", "--json");
         Assert.True(result.ExitCode == 0, result.ToString());
         var entries = JsonNode.Parse(result.Out)!.AsArray();
         var focal = entries.Single(e => (string?)e!["name"] == "focal")!;
@@ -38,14 +38,14 @@ public sealed class CliTests
             }
             """, folder);
         File.WriteAllText(Path.Combine(folder, "broken.dll"), "not an assembly");
-        var result = Cli.Run(temp.Path, "plugins", "--json", "--plugins", folder);
+        var result = LossLabProcess.Run(temp.Path, "plugins", "--json", "--plugins", folder);
         Assert.True(result.ExitCode == 0, result.ToString());
         var entries = JsonNode.Parse(result.Out)!.AsArray();
         Assert.Contains(entries, e => (string?)e!["name"] == "my-loss" && ((string?)e["source"])!.EndsWith("MyLoss.dll"));
         Assert.Contains(entries, e => (string?)e!["kind"] == "failed" && ((string?)e["source"])!.EndsWith("broken.dll"));
         Assert.Contains("broken.dll", result.Error); // also a warning on stderr
 
-        var table = Cli.Run(temp.Path, "plugins", "--plugins", folder);
+        var table = LossLabProcess.Run(temp.Path, "plugins", "--plugins", folder);
         Assert.Equal(0, table.ExitCode);
         Assert.Contains("my-loss", table.Out);
         Assert.Contains("failed", table.Out);
@@ -55,8 +55,8 @@ public sealed class CliTests
     public void Run_with_a_bad_experiment_exits_2_listing_every_problem()
     {
         using var temp = new TempFolder();
-        File.WriteAllText(temp.File("bad.json"), """{ "losses": ["focal", "dice"], "training": { "epochs": -1 }, "colour": 1 }""");
-        var result = Cli.Run(temp.Path, "run", "bad.json", "--set", "losses.0.options.gamma=-2");
+        File.WriteAllText(temp.File("bad.json"), """{ "losses": [{ "plugin": "focal" }, "dice"], "training": { "epochs": -1 }, "colour": 1 }""");
+        var result = LossLabProcess.Run(temp.Path, "run", "bad.json", "--set", "losses.0.options.gamma=-2");
         Assert.Equal(2, result.ExitCode);
         foreach (var fragment in new[] { "bad.json", "no loss plugin named 'dice'", "training.epochs", "colour: unknown key", "'gamma'" })
             Assert.Contains(fragment, result.Error);
@@ -67,7 +67,7 @@ public sealed class CliTests
     public void Run_trains_writes_results_and_reports_and_report_re_renders_them()
     {
         using var temp = new TempFolder();
-        var result = Cli.Run(temp.Path, "run", "--out", "out", "--set", "training.epochs=3", "--set", "seeds=[1,2]",
+        var result = LossLabProcess.Run(temp.Path, "run", "--out", "out", "--set", "training.epochs=3", "--set", "seeds=[1,2]",
             "--set", "dataset.options.samples=2000", "--set", "imbalance.ratio=30", "--set", "bootstrap.resamples=50");
         Assert.True(result.ExitCode == 0, result.ToString());
         foreach (var file in new[] { "results.json", "predictions.csv", "report.pdf", "summary.md", "metrics.csv" })
@@ -78,7 +78,7 @@ public sealed class CliTests
         Assert.Equal("cpu", results.Environment.Device);
 
         File.Delete(temp.File("out/report.pdf"));
-        var report = Cli.Run(temp.Path, "report", "out/results.json", "--out", "again/report.pdf");
+        var report = LossLabProcess.Run(temp.Path, "report", "out/results.json", "--out", "again/report.pdf");
         Assert.True(report.ExitCode == 0, report.ToString());
         Assert.True(File.Exists(temp.File("again/report.pdf")));
     }
@@ -90,7 +90,7 @@ public sealed class CliTests
         // p_t = 0.9, 0.5, 0.1 for target 1: logit = ln(p / (1 − p))
         var logits = new[] { Math.Log(9), 0, -Math.Log(9) };
         File.WriteAllText(temp.File("grid.csv"), "logit,target\n" + string.Join("\n", logits.Select(z => z.ToString("R", CultureInfo.InvariantCulture) + ",1")) + "\n");
-        var result = Cli.Run(temp.Path, "loss", "eval", "focal", "--input", "grid.csv", "--out", "values.csv", "--set", "alpha=-1");
+        var result = LossLabProcess.Run(temp.Path, "loss", "eval", "focal", "--input", "grid.csv", "--out", "values.csv", "--set", "alpha=-1");
         Assert.True(result.ExitCode == 0, result.ToString());
         var rows = File.ReadAllLines(temp.File("values.csv"));
         Assert.Equal("logit,target,loss,grad", rows[0]);
@@ -108,15 +108,15 @@ public sealed class CliTests
     {
         using var temp = new TempFolder();
         File.WriteAllText(temp.File("grid.csv"), "logit,target\n0.5,1\n1.5,2\n");
-        var result = Cli.Run(temp.Path, "loss", "eval", "bce", "--input", "grid.csv", "--out", "v.csv");
+        var result = LossLabProcess.Run(temp.Path, "loss", "eval", "bce", "--input", "grid.csv", "--out", "v.csv");
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("data row 2", result.Error);
         Assert.Contains("'target'", result.Error);
         File.WriteAllText(temp.File("nocol.csv"), "z,target\n0.5,1\n");
-        var missing = Cli.Run(temp.Path, "loss", "eval", "bce", "--input", "nocol.csv", "--out", "v.csv");
+        var missing = LossLabProcess.Run(temp.Path, "loss", "eval", "bce", "--input", "nocol.csv", "--out", "v.csv");
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains("'logit'", missing.Error);
-        var unknown = Cli.Run(temp.Path, "loss", "eval", "dice", "--input", "grid.csv", "--out", "v.csv");
+        var unknown = LossLabProcess.Run(temp.Path, "loss", "eval", "dice", "--input", "grid.csv", "--out", "v.csv");
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("available: asymmetric, bce", unknown.Error);
     }
@@ -129,24 +129,24 @@ public sealed class CliTests
         var lines = new List<string> { "label,score,split" };
         for (var i = 0; i < 600; i++)
         {
-            var y = i % 20 == 0 ? 1 : 0;
+            var y = i % 20 < 2 ? 1 : 0; // positives in both splits
             var score = Math.Clamp(0.1 + 0.5 * y + 0.3 * random.NextDouble() - 0.15, 0, 1);
             lines.Add($"{y},{score.ToString("R", CultureInfo.InvariantCulture)},{(i % 2 == 0 ? "validation" : "test")}");
         }
         File.WriteAllLines(temp.File("preds.csv"), lines);
-        var split = Cli.Run(temp.Path, "review", "preds.csv", "--out", "with-split", "--split-column", "split", "--bootstrap", "100");
+        var split = LossLabProcess.Run(temp.Path, "review", "preds.csv", "--out", "with-split", "--split-column", "split", "--bootstrap", "100");
         Assert.True(split.ExitCode == 0, split.ToString());
         var json = JsonNode.Parse(File.ReadAllText(temp.File("with-split/review.json")))!;
         Assert.False((bool)json["optimistic"]!);
         Assert.True(json["thresholds"]!["max_f1"]!["test"]!["f1"] is not null);
         Assert.True(File.Exists(temp.File("with-split/review.pdf")));
 
-        var same = Cli.Run(temp.Path, "review", "preds.csv", "--out", "no-split", "--bootstrap", "100");
+        var same = LossLabProcess.Run(temp.Path, "review", "preds.csv", "--out", "no-split", "--bootstrap", "100");
         Assert.Equal(0, same.ExitCode);
         Assert.True((bool)JsonNode.Parse(File.ReadAllText(temp.File("no-split/review.json")))!["optimistic"]!);
 
         File.WriteAllText(temp.File("bad.csv"), "label,score\n1,0.4\n0,1.7\n");
-        var bad = Cli.Run(temp.Path, "review", "bad.csv", "--out", "bad");
+        var bad = LossLabProcess.Run(temp.Path, "review", "bad.csv", "--out", "bad");
         Assert.Equal(2, bad.ExitCode);
         Assert.Contains("data row 2", bad.Error);
         Assert.Contains("'score'", bad.Error);

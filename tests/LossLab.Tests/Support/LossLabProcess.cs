@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace LossLab.Tests.Support;
 
 /// <summary>Runs the real losslab executable (copied into the test output) as a separate process, as a user would.</summary>
-public static class Cli
+public static class LossLabProcess
 {
     public sealed record Result(int ExitCode, string Out, string Error)
     {

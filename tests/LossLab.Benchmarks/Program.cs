@@ -1,0 +1,17 @@
+using BenchmarkDotNet.Running;
+using LossLab.Benchmarks;
+using LossLab.Engine.Native;
+
+// TorchSharp must not load before libLibTorchSharp.so in this output folder is patched (Debian 12's libstdc++).
+TorchRuntime.Prepare();
+
+switch (args.FirstOrDefault())
+{
+    case "memory":
+        return TrainingMemoryCheck.Run(Console.Out);
+    case "profile-training":
+        return TrainingProfile.Run(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+}
