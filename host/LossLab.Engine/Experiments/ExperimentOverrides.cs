@@ -16,14 +16,11 @@ public static class ExperimentOverrides
         var problems = new List<string>();
         foreach (var assignment in assignments)
         {
-            var eq = assignment.IndexOf('=');
-            if (eq <= 0)
+            if (OptionValues.ParseAssignment(assignment) is not var (path, value))
             {
                 problems.Add($"--set {assignment}: expected key=value, e.g. training.epochs=5");
                 continue;
             }
-            var path = assignment[..eq].Trim();
-            var value = OptionValues.ParseCommandLine(assignment[(eq + 1)..]);
             if (path == "losses" && value is JsonValue v && v.TryGetValue<string>(out var list))
                 value = new JsonArray(list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     .Select(name => (JsonNode?)new JsonObject { ["plugin"] = name }).ToArray());

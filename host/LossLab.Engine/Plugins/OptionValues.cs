@@ -36,6 +36,13 @@ public static class OptionValues
         }
     }
 
+    /// <summary>Splits a <c>--set key=value</c> assignment; null when there is no key before '='.</summary>
+    public static (string Key, JsonNode? Value)? ParseAssignment(string text)
+    {
+        var eq = text.IndexOf('=');
+        return eq <= 0 ? null : (text[..eq].Trim(), ParseCommandLine(text[(eq + 1)..]));
+    }
+
     /// <summary>Converts <paramref name="node"/> to <paramref name="type"/>, or returns an error in words.</summary>
     public static bool TryConvert(JsonNode? node, Type type, out object? value, out string? error)
     {

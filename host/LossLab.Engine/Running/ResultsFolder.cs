@@ -24,11 +24,26 @@ public sealed class ResultsFolder(string directory)
         AtomicFile.WriteAllText(ResultsPath, ResultsJson.Serialize(results));
     }
 
-    public static PreviousResults Load(string directory)
+    /// <summary>
+    /// Reads a results folder back (for --resume and <c>losslab report</c>). predictions.csv may be missing only
+    /// when <paramref name="requirePredictions"/> is false (a run interrupted before its first run finished).
+    /// </summary>
+    public static PreviousResults Load(string directory, bool requirePredictions = false, string resultsFile = ResultsFile)
     {
         var folder = new ResultsFolder(directory);
-        if (!File.Exists(folder.ResultsPath)) throw new Data.DataException($"--resume {directory}: no {ResultsFile} there");
-        var results = ResultsJson.Deserialize<ExperimentResults>(File.ReadAllText(folder.ResultsPath));
+        var resultsPath = Path.Combine(folder.Directory, resultsFile);
+        if (!File.Exists(resultsPath)) throw new Data.DataException($"{directory}: no {resultsFile} there");
+        ExperimentResults results;
+        try
+        {
+            results = ResultsJson.Deserialize<ExperimentResults>(File.ReadAllText(resultsPath));
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new Data.DataException($"{resultsPath}: not a LossLab results file: {e.Message}");
+        }
+        if (requirePredictions && !File.Exists(folder.PredictionsPath))
+            throw new Data.DataException($"{folder.PredictionsPath}: file not found (the report's curves are drawn from it)");
         var predictions = File.Exists(folder.PredictionsPath) ? LossLab.Evaluation.PredictionsFile.Read(folder.PredictionsPath) : [];
         return new PreviousResults(results, predictions);
     }

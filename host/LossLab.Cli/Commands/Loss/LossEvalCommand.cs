@@ -34,9 +34,9 @@ public sealed class LossEvalCommand(PluginCatalogFactory catalogs)
         var options = new JsonObject();
         foreach (var assignment in set)
         {
-            var eq = assignment.IndexOf('=');
-            if (eq <= 0) throw new UsageException($"--set {assignment}: expected name=value, e.g. gamma=2");
-            options[assignment[..eq].Trim()] = OptionValues.ParseCommandLine(assignment[(eq + 1)..]);
+            var (name, value) = OptionValues.ParseAssignment(assignment)
+                ?? throw new UsageException($"--set {assignment}: expected name=value, e.g. gamma=2");
+            options[name] = value;
         }
         var problems = new List<string>();
         var loss = descriptor.Configure<LossPlugin>(options, problems);

@@ -1,8 +1,5 @@
 using System.CommandLine;
 using LossLab.Engine.Running;
-using LossLab.Evaluation;
-using LossLab.Evaluation.Results;
-using LossLab.Reports;
 using Microsoft.Extensions.Logging;
 
 namespace LossLab.Cli.Commands.Report;
@@ -22,26 +19,13 @@ public sealed class ReportCommand(ILogger<ReportCommand> logger)
 
     public int Execute(string resultsPath, string? output)
     {
-        if (Directory.Exists(resultsPath)) resultsPath = Path.Combine(resultsPath, ResultsFolder.ResultsFile);
-        if (!File.Exists(resultsPath)) throw new UsageException($"{resultsPath}: file not found");
-        ExperimentResults results;
-        try
-        {
-            results = ResultsJson.Deserialize<ExperimentResults>(File.ReadAllText(resultsPath));
-        }
-        catch (System.Text.Json.JsonException e)
-        {
-            throw new UsageException($"{resultsPath}: not a LossLab results file: {e.Message}");
-        }
-        var folder = Path.GetDirectoryName(Path.GetFullPath(resultsPath))!;
-        var predictionsPath = Path.Combine(folder, ResultsFolder.PredictionsFile);
-        if (!File.Exists(predictionsPath)) throw new UsageException($"{predictionsPath}: file not found (the report's curves are drawn from it)");
-        var predictions = PredictionsFile.Read(predictionsPath);
-
+        if (!File.Exists(resultsPath) && !Directory.Exists(resultsPath)) throw new UsageException($"{resultsPath}: file not found");
+        var (folder, file) = Directory.Exists(resultsPath)
+            ? (resultsPath, ResultsFolder.ResultsFile)
+            : (Path.GetDirectoryName(Path.GetFullPath(resultsPath))!, Path.GetFileName(resultsPath));
+        var saved = ResultsFolder.Load(folder, requirePredictions: true, file);
         var pdf = output ?? Path.Combine(folder, "report.pdf");
-        RunReport.Render(results, predictions, pdf);
-        SummaryMarkdown.Write(results, Path.Combine(Path.GetDirectoryName(Path.GetFullPath(pdf))!, "summary.md"));
-        MetricsCsv.Write(results, Path.Combine(Path.GetDirectoryName(Path.GetFullPath(pdf))!, "metrics.csv"));
+        ReportFiles.Write(saved.Results, saved.Predictions, pdf);
         logger.LogInformation("Report: {Pdf}", Path.GetFullPath(pdf));
         return ExitCodes.Success;
     }

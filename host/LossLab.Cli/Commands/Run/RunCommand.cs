@@ -3,7 +3,6 @@ using LossLab.Engine.Experiments;
 using LossLab.Engine.Running;
 using LossLab.Engine.Training;
 using LossLab.Evaluation.Results;
-using LossLab.Reports;
 using Microsoft.Extensions.Logging;
 
 namespace LossLab.Cli.Commands.Run;
@@ -74,12 +73,9 @@ public sealed class RunCommand(PluginCatalogFactory catalogs, ExperimentRunner r
 
     private void WriteReports(ExperimentResults results, string output, bool noReport)
     {
-        SummaryMarkdown.Write(results, Path.Combine(output, "summary.md"));
-        MetricsCsv.Write(results, Path.Combine(output, "metrics.csv"));
-        if (noReport) return;
-        var predictions = LossLab.Evaluation.PredictionsFile.Read(Path.Combine(output, ResultsFolder.PredictionsFile));
         var pdf = Path.Combine(output, "report.pdf");
-        RunReport.Render(results, predictions, pdf);
-        logger.LogInformation("Report: {Pdf}", Path.GetFullPath(pdf));
+        var predictions = noReport ? [] : LossLab.Evaluation.PredictionsFile.Read(Path.Combine(output, ResultsFolder.PredictionsFile));
+        ReportFiles.Write(results, predictions, pdf, pdf: !noReport);
+        if (!noReport) logger.LogInformation("Report: {Pdf}", Path.GetFullPath(pdf));
     }
 }
