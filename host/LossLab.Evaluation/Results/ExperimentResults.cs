@@ -87,6 +87,15 @@ public sealed record LossSummary
     public Dictionary<string, object?> Options { get; init; } = [];
     public string Source { get; init; } = "";
     public string Sha256 { get; init; } = "";
+    /// <summary>The plugin's own formula (<c>LossPlugin.Formula</c>); "" when it gives none.</summary>
+    public string Formula { get; init; } = "";
+    /// <summary>Option name → the plugin's description of it, for every option in <see cref="Options"/>.</summary>
+    public Dictionary<string, string> OptionHelp { get; init; } = [];
+    /// <summary>
+    /// Plain sentences on what the options as used mean for this data's classes (e.g. how much a positive weighs
+    /// against a negative, how fast easy examples are discounted), measured from the loss itself by autograd.
+    /// </summary>
+    public List<string> Notes { get; init; } = [];
 }
 
 public sealed record EpochRecord
