@@ -60,6 +60,14 @@ public class PairedBootstrapTests
             Assert.Equal(rs.Zip(ry, (a, b) => (a - b) * (a - b)).Average(), m.Brier, 1e-12);
             Assert.Equal(SlowReference.F1(ry, rs, t), f1[0], 1e-12);
             Assert.Equal(SlowReference.F1(ry, rs, 0.7), f1[1], 1e-12);
+            // The calibration and log-loss terms of the same resample, and the counts behind F1.
+            var counts = new ConfusionCounts[2];
+            var again = sample.Evaluate(weights, counts);
+            Assert.Equal(m, again);
+            Assert.Equal(SlowReference.Ece(ry, rs, 10), m.Ece, 1e-12);
+            Assert.Equal(SlowReference.Mce(ry, rs, 10), m.Mce, 1e-12);
+            Assert.Equal(ProbabilisticMetrics.LogLoss(ry, rs), m.LogLoss, 1e-12);
+            Assert.Equal(SlowReference.Confusion(ry, rs, 0.7), (counts[1].Tp, counts[1].Fp, counts[1].Tn, counts[1].Fn));
         }
     }
 

@@ -129,7 +129,7 @@ public class ReviewAnalyzerTests
     public void BadBootstrapOptions_AreInvalidInput()
     {
         Assert.Throws<InvalidInputException>(
-            () => ReviewAnalyzer.Analyze(Table(false), new ReviewOptions { BootstrapResamples = 0 }));
+            () => ReviewAnalyzer.Analyze(Table(false), new ReviewOptions { BootstrapResamples = -1 }));
         Assert.Throws<InvalidInputException>(
             () => ReviewAnalyzer.Analyze(Table(false), new ReviewOptions { BootstrapConfidence = 1.5 }));
     }

@@ -37,10 +37,30 @@ public sealed record ReviewResults
     public required ConfidenceHistogram Histogram { get; init; }
     /// <summary>
     /// Percentile intervals from a class-stratified bootstrap of the judged rows, keyed "roc_auc",
-    /// "average_precision", "brier" and "f1@OBJECTIVE" (F1 at each tuned threshold, held fixed).
+    /// "average_precision", "brier" and "f1@OBJECTIVE" (F1 at each tuned threshold, held fixed), plus each gate's
+    /// metric ("ece", or "recall@precision>=0.5" at its operating point). Empty when the bootstrap was skipped.
     /// </summary>
     public Dictionary<string, Interval> Bootstrap { get; init; } = [];
     public int BootstrapResamples { get; init; }
     public int BootstrapSeed { get; init; }
     public double BootstrapConfidence { get; init; } = 0.95;
+    /// <summary>Each acceptance gate as judged, in the order given; empty when none were given.</summary>
+    public List<GateResult> Gates { get; init; } = [];
+    /// <summary>True when every gate passed, false when one failed, null when no gates were given.</summary>
+    public bool? GatesPassed { get; init; }
+    /// <summary>The prevalence-dependent metrics re-weighted to the deployment prevalence; null when none was stated.</summary>
+    public DeploymentView? Deployment { get; init; }
+    /// <summary>The threshold that would ship: the first gate's operating point, else the first objective.</summary>
+    public ThresholdResult? Shipped { get; init; }
+    /// <summary>What was reviewed, by hash, for the sign-off page.</summary>
+    public ReviewIdentity? Identity { get; init; }
+}
+
+/// <summary>SHA-256 of the reviewed predictions file and, when given, of the model it came from.</summary>
+public sealed record ReviewIdentity
+{
+    public required string DataPath { get; init; }
+    public required string DataSha256 { get; init; }
+    public string? ModelPath { get; init; }
+    public string? ModelSha256 { get; init; }
 }

@@ -24,10 +24,14 @@ public static class ReviewAnalyzer
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(options);
         var objectives = ParseObjectives(options);
-        if (options.BootstrapResamples < 1)
-            throw new InvalidInputException($"Bootstrap resamples must be at least 1 (got {options.BootstrapResamples}).");
+        if (options.BootstrapResamples < 0)
+            throw new InvalidInputException($"Bootstrap resamples must be 0 (skip) or more (got {options.BootstrapResamples}).");
         if (!(options.BootstrapConfidence > 0 && options.BootstrapConfidence < 1))
             throw new InvalidInputException($"Bootstrap confidence must be in (0, 1) (got {options.BootstrapConfidence}).");
+        if (options.BootstrapResamples == 0 && options.Gates.FirstOrDefault(g => g.Use != GateBasis.Value) is { } ciGate)
+            throw new InvalidInputException($"Gate '{ciGate.Description}' is judged on the bootstrap interval; bootstrap resamples must be at least 1.");
+        if (options.DeploymentPrevalence is { } prevalence && !(prevalence > 0 && prevalence < 1))
+            throw new InvalidInputException($"The deployment prevalence must be in (0, 1) (got {prevalence}).");
         InputChecks.LabelsAndScores(table.Labels, table.Scores, probabilities: true);
         if (table.Splits is not null && table.Splits.Length != table.Labels.Length)
             throw new ArgumentException(
@@ -45,6 +49,9 @@ public static class ReviewAnalyzer
             thresholds[objective.Name] =
                 ThresholdTuner.Evaluate(objective, tuneLabels, tuneScores, judgeLabels, judgeScores, tunedOn);
         var metrics = Metrics.Compute(judgeLabels, judgeScores);
+        var intervals = options.BootstrapResamples == 0 ? []
+            : Bootstrap(judgeLabels, judgeScores, metrics, thresholds, options);
+        var gates = JudgeGates(options.Gates, metrics, thresholds, intervals);
 
         return new ReviewResults
         {
@@ -69,12 +76,31 @@ public static class ReviewAnalyzer
             Reliability = Calibration.Reliability(judgeLabels, judgeScores, 10, ReliabilityBinning.EqualWidth),
             ReliabilityEqualCount = Calibration.Reliability(judgeLabels, judgeScores, 10, ReliabilityBinning.EqualCount),
             Histogram = Calibration.Histogram(judgeLabels, judgeScores, 20),
-            Bootstrap = Bootstrap(judgeLabels, judgeScores, metrics, thresholds, options),
+            Bootstrap = intervals,
             BootstrapResamples = options.BootstrapResamples,
             BootstrapSeed = options.BootstrapSeed,
             BootstrapConfidence = options.BootstrapConfidence,
+            Gates = gates,
+            GatesPassed = gates.Count == 0 ? null : gates.All(g => g.Passed),
+            Deployment = options.DeploymentPrevalence is { } pi ? DeploymentAnalysis.Analyze(judgeLabels, judgeScores, pi, thresholds) : null,
+            Shipped = thresholds[options.Gates.FirstOrDefault(g => g.At is not null)?.At ?? objectives[0].Name],
         };
     }
+
+    private static List<GateResult> JudgeGates(IReadOnlyList<Gate> gates, MetricSet metrics,
+        Dictionary<string, ThresholdResult> thresholds, Dictionary<string, Interval> intervals)
+    {
+        var results = new List<GateResult>();
+        foreach (var gate in gates)
+        {
+            var at = gate.At is null ? null : thresholds[gate.At];
+            double value = MetricNames.ToDictionary(at?.Test ?? metrics)[gate.Metric];
+            results.Add(GateEvaluator.Judge(gate, value, intervals.GetValueOrDefault(BootstrapKey(gate.Metric, gate.At)), at?.Threshold, at?.TunedOn));
+        }
+        return results;
+    }
+
+    private static string BootstrapKey(string metric, string? at) => at is null ? metric : $"{metric}@{at}";
 
     private static List<ThresholdObjective> ParseObjectives(ReviewOptions options)
     {
@@ -87,6 +113,9 @@ public static class ReviewAnalyzer
             catch (FormatException e) { throw new InvalidInputException(e.Message); }
             if (!result.Any(o => o.Name == objective.Name)) result.Add(objective);
         }
+        if (result.Count == 0) throw new InvalidInputException("No threshold objectives were given.");
+        foreach (var gate in options.Gates ?? [])
+            if (gate.At is not null && !result.Any(o => o.Name == gate.At)) result.Add(ThresholdObjective.Parse(gate.At));
         return result;
     }
 
@@ -104,44 +133,49 @@ public static class ReviewAnalyzer
                 $"{source}: the {which} ({labels.Length}) hold only {(positives == 0 ? "label 0" : "label 1")}; both classes are needed.");
     }
 
+    /// <summary>
+    /// Percentile intervals of the standard metrics and of every gate's metric, from one pass of resamples:
+    /// each resample gives the threshold-free metrics and the confusion counts at every tuned threshold.
+    /// </summary>
     private static Dictionary<string, Interval> Bootstrap(
         int[] labels, double[] scores, MetricSet metrics, Dictionary<string, ThresholdResult> thresholds,
         ReviewOptions options)
     {
-        var names = thresholds.Keys.ToArray();
+        var names = thresholds.Keys.ToList();
+        var wanted = new List<(string Key, string Metric, int At, double Estimate)>
+        {
+            ("roc_auc", "roc_auc", -1, metrics.RocAuc),
+            ("average_precision", "average_precision", -1, metrics.AveragePrecision),
+            ("brier", "brier", -1, metrics.Brier),
+        };
+        foreach (var name in names) wanted.Add(($"f1@{name}", "f1", names.IndexOf(name), thresholds[name].Test.F1));
+        foreach (var gate in options.Gates)
+        {
+            string key = BootstrapKey(gate.Metric, gate.At);
+            if (wanted.Any(w => w.Key == key)) continue;
+            var set = gate.At is null ? metrics : thresholds[gate.At].Test;
+            wanted.Add((key, gate.Metric, gate.At is null ? -1 : names.IndexOf(gate.At), MetricNames.ToDictionary(set)[gate.Metric]));
+        }
+
         var sample = new WeightedSample(labels, scores, names.Select(n => thresholds[n].Threshold).ToArray());
         var resampler = new StratifiedResampler(labels);
         var random = new Random(options.BootstrapSeed);
         int b = options.BootstrapResamples;
-        var auc = new double[b];
-        var ap = new double[b];
-        var brier = new double[b];
-        var f1 = new double[names.Length, b];
+        var values = new double[wanted.Count][];
+        for (int k = 0; k < wanted.Count; k++) values[k] = new double[b];
         var weights = new int[labels.Length];
-        var f1Now = new double[names.Length];
+        var counts = new ConfusionCounts[names.Count];
         for (int r = 0; r < b; r++)
         {
             resampler.Draw(random, weights);
-            var m = sample.Evaluate(weights, f1Now);
-            auc[r] = m.RocAuc;
-            ap[r] = m.AveragePrecision;
-            brier[r] = m.Brier;
-            for (int t = 0; t < names.Length; t++) f1[t, r] = f1Now[t];
+            var m = sample.Evaluate(weights, counts);
+            for (int k = 0; k < wanted.Count; k++)
+                values[k][r] = GateMetrics.Read(wanted[k].Metric, m, wanted[k].At < 0 ? default : counts[wanted[k].At]);
         }
 
-        double c = options.BootstrapConfidence;
-        var result = new Dictionary<string, Interval>
-        {
-            ["roc_auc"] = PercentileInterval.Of(metrics.RocAuc, auc, c),
-            ["average_precision"] = PercentileInterval.Of(metrics.AveragePrecision, ap, c),
-            ["brier"] = PercentileInterval.Of(metrics.Brier, brier, c),
-        };
-        var column = new double[b];
-        for (int t = 0; t < names.Length; t++)
-        {
-            for (int r = 0; r < b; r++) column[r] = f1[t, r];
-            result[$"f1@{names[t]}"] = PercentileInterval.Of(thresholds[names[t]].Test.F1, column, c);
-        }
+        var result = new Dictionary<string, Interval>();
+        for (int k = 0; k < wanted.Count; k++)
+            result[wanted[k].Key] = PercentileInterval.Of(wanted[k].Estimate, values[k], options.BootstrapConfidence);
         return result;
     }
 }

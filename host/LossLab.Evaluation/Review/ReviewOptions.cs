@@ -5,10 +5,14 @@ public sealed record ReviewOptions
 {
     /// <summary>Threshold objectives, as <see cref="ThresholdObjective.Parse"/> reads them.</summary>
     public IReadOnlyList<string> Objectives { get; init; } = ["max_f1", "youden"];
-    /// <summary>Bootstrap resamples of the judged rows (≥ 1).</summary>
+    /// <summary>Bootstrap resamples of the judged rows (0 skips the bootstrap).</summary>
     public int BootstrapResamples { get; init; } = 1000;
     /// <summary>Seed of System.Random for the bootstrap.</summary>
     public int BootstrapSeed { get; init; } = 0;
     /// <summary>Coverage of the bootstrap intervals, in (0, 1).</summary>
     public double BootstrapConfidence { get; init; } = 0.95;
+    /// <summary>Acceptance gates; their operating points are tuned like <see cref="Objectives"/>.</summary>
+    public IReadOnlyList<Gate> Gates { get; init; } = [];
+    /// <summary>The prevalence expected in deployment, in (0, 1); null for none.</summary>
+    public double? DeploymentPrevalence { get; init; }
 }

@@ -4,17 +4,25 @@ namespace LossLab.Evaluation;
 /// One set of scores sorted once, then scored under many bootstrap resamples given as row multiplicities
 /// (w_i = how many times row i was drawn). A resample with multiplicities is the same multiset as the
 /// materialised resample, so ranking metrics over groups of equal scores equal <see cref="RankingMetrics"/> on
-/// it, at O(n) per resample and no sort.
+/// it, at O(n) per resample and no sort. Scores must be probabilities for Brier, log loss and the calibration
+/// errors to mean anything (<see cref="PairedBootstrap"/> passes them; its metrics do not use those).
 /// </summary>
 internal sealed class WeightedSample
 {
+    private const int CalibrationBins = 10;
+
     private readonly int[] _order;      // row indices by decreasing score
     private readonly int[] _labels;     // labels in that order
     private readonly double[] _scores;  // scores in that order
+    private readonly double[] _logLoss; // per-row log loss term, in that order
+    private readonly int[] _bin;        // equal-width calibration bin, in that order
     private readonly int[] _cuts;       // per threshold: how many sorted rows have score ≥ it
     private readonly long[] _tpAtCut, _fpAtCut;
+    private readonly long[] _binCount = new long[CalibrationBins], _binPositives = new long[CalibrationBins];
+    private readonly double[] _binScores = new double[CalibrationBins];
 
-    /// <param name="thresholds">Thresholds at which <see cref="Evaluate"/> reports F1 (positive when score ≥ t).</param>
+    /// <param name="thresholds">Thresholds at which <see cref="Evaluate(int[], Span{ConfusionCounts})"/> reports
+    /// the confusion counts (positive when score ≥ t).</param>
     public WeightedSample(int[] labels, double[] scores, IReadOnlyList<double> thresholds)
     {
         int n = scores.Length;
@@ -24,7 +32,16 @@ internal sealed class WeightedSample
         Array.Sort(keys, _order);
         _labels = new int[n];
         _scores = new double[n];
-        for (int j = 0; j < n; j++) { _labels[j] = labels[_order[j]]; _scores[j] = scores[_order[j]]; }
+        _logLoss = new double[n];
+        _bin = new int[n];
+        for (int j = 0; j < n; j++)
+        {
+            _labels[j] = labels[_order[j]];
+            double s = _scores[j] = scores[_order[j]];
+            double p = Math.Clamp(s, ProbabilisticMetrics.LogLossEpsilon, 1 - ProbabilisticMetrics.LogLossEpsilon);
+            _logLoss[j] = -(_labels[j] == 1 ? Math.Log(p) : Math.Log(1 - p));
+            _bin[j] = s is >= 0 and <= 1 ? EqualWidthBins.IndexOf(s, CalibrationBins) : 0;
+        }
         _cuts = new int[thresholds.Count];
         for (int t = 0; t < _cuts.Length; t++)
         {
@@ -42,8 +59,21 @@ internal sealed class WeightedSample
     /// <param name="f1">Receives F1 at each threshold given to the constructor.</param>
     public ResampleMetrics Evaluate(int[] weights, Span<double> f1)
     {
+        Span<ConfusionCounts> counts = stackalloc ConfusionCounts[_cuts.Length];
+        var metrics = Evaluate(weights, counts);
+        for (int t = 0; t < _cuts.Length; t++) f1[t] = counts[t].F1;
+        return metrics;
+    }
+
+    /// <summary>Metrics of the resample with multiplicity <c>weights[i]</c> for row i (original order).</summary>
+    /// <param name="counts">Receives the confusion counts at each threshold given to the constructor.</param>
+    public ResampleMetrics Evaluate(int[] weights, Span<ConfusionCounts> counts)
+    {
         long tp = 0, fp = 0, twiceArea = 0;
-        double apSum = 0, squares = 0;
+        double apSum = 0, squares = 0, logLoss = 0;
+        Array.Clear(_binCount);
+        Array.Clear(_binPositives);
+        Array.Clear(_binScores);
         int n = _order.Length;
         int j = 0;
         while (j < n)
@@ -58,6 +88,11 @@ internal sealed class WeightedSample
                 if (_labels[j] == 1) groupTp += w; else groupFp += w;
                 double d = _scores[j] - _labels[j];
                 squares += w * d * d;
+                logLoss += w * _logLoss[j];
+                int b = _bin[j];
+                _binCount[b] += w;
+                _binPositives[b] += w * _labels[j];
+                _binScores[b] += w * _scores[j];
                 j++;
             } while (j < n && _scores[j] == score);
             // Trapezoid AUC and step AP, as in RankingMetrics, with multiplicities for counts.
@@ -69,15 +104,27 @@ internal sealed class WeightedSample
         CaptureCuts(n, tp, fp);
 
         for (int t = 0; t < _cuts.Length; t++)
+            counts[t] = new ConfusionCounts(
+                (int)_tpAtCut[t], (int)_fpAtCut[t], (int)(fp - _fpAtCut[t]), (int)(tp - _tpAtCut[t]));
+
+        // ECE and MCE as in Calibration: Σ_b (n_b/n)·|acc_b − conf_b| and max_b |acc_b − conf_b|.
+        long total = tp + fp;
+        double ece = 0, mce = 0;
+        for (int b = 0; b < CalibrationBins; b++)
         {
-            long fn = tp - _tpAtCut[t];
-            f1[t] = _tpAtCut[t] == 0 ? 0.0 : 2.0 * _tpAtCut[t] / (2.0 * _tpAtCut[t] + _fpAtCut[t] + fn);
+            if (_binCount[b] == 0) continue;
+            double gap = Math.Abs(_binPositives[b] - _binScores[b]);
+            ece += gap / total;
+            mce = Math.Max(mce, gap / _binCount[b]);
         }
         bool bothClasses = tp > 0 && fp > 0;
         return new ResampleMetrics(
             bothClasses ? twiceArea / (2.0 * tp * fp) : double.NaN,
             bothClasses ? apSum / tp : double.NaN,
-            squares / (tp + fp));
+            squares / total,
+            logLoss / total,
+            ece,
+            mce);
     }
 
     private void CaptureCuts(int position, long tp, long fp)
@@ -88,4 +135,5 @@ internal sealed class WeightedSample
 }
 
 /// <summary>Threshold-free metrics of one resample; NaN for AUC and AP when it holds one class only.</summary>
-internal readonly record struct ResampleMetrics(double RocAuc, double AveragePrecision, double Brier);
+internal readonly record struct ResampleMetrics(
+    double RocAuc, double AveragePrecision, double Brier, double LogLoss, double Ece, double Mce);

@@ -22,27 +22,45 @@ public sealed class ReviewCommand(ILogger<ReviewCommand> logger)
     private static readonly Option<string[]> Threshold = new("--threshold") { Description = "Threshold objective (repeatable): max_f1, max_fbeta:2, youden, recall>=0.9, precision>=0.5, cost:1,10" };
     private static readonly Option<int> Bootstrap = new("--bootstrap") { DefaultValueFactory = _ => 1000, Description = "Bootstrap resamples (0 to skip)" };
     private static readonly Option<int> Seed = new("--seed") { DefaultValueFactory = _ => 0, Description = "Bootstrap seed" };
+    private static readonly Option<string?> Gates = new("--gates") { Description = "JSON file of acceptance gates; exit code 3 when one fails" };
+    private static readonly Option<double?> Prevalence = new("--prevalence") { Description = "Share of positives expected in deployment, in (0, 1): precision, F1, AP and expected cost are also given at it" };
+    private static readonly Option<string?> Model = new("--model") { Description = "Model file or folder the scores came from, identified by SHA-256 on the sign-off page" };
 
     public static Command Create(IServiceProvider services)
     {
-        var command = new Command("review", "Review a model's scores before deployment") { Predictions, Out, Label, Score, Split, Threshold, Bootstrap, Seed };
+        var command = new Command("review", "Review a model's scores before deployment") { Predictions, Out, Label, Score, Split, Threshold, Bootstrap, Seed, Gates, Prevalence, Model };
         command.SetAction(parse => services.Get<ReviewCommand>().Execute(parse.GetValue(Predictions)!, parse.GetValue(Out)!, parse.GetValue(Label)!,
-            parse.GetValue(Score)!, parse.GetValue(Split), parse.GetValue(Threshold) ?? [], parse.GetValue(Bootstrap), parse.GetValue(Seed)));
+            parse.GetValue(Score)!, parse.GetValue(Split), parse.GetValue(Threshold) ?? [], parse.GetValue(Bootstrap), parse.GetValue(Seed),
+            parse.GetValue(Gates), parse.GetValue(Prevalence), parse.GetValue(Model)));
         return command;
     }
 
-    public int Execute(string predictions, string output, string label, string score, string? split, string[] thresholds, int bootstrap, int seed)
+    public int Execute(string predictions, string output, string label, string score, string? split, string[] thresholds, int bootstrap, int seed,
+        string? gatesFile = null, double? prevalence = null, string? model = null)
     {
         if (bootstrap < 0) throw new UsageException($"--bootstrap {bootstrap}: must be 0 or more");
+        if (prevalence is { } pi && !(pi > 0 && pi < 1)) throw new UsageException($"--prevalence {pi}: must be in (0, 1), e.g. 0.002 for 1 positive in 500");
+        if (model is not null && !File.Exists(model) && !Directory.Exists(model)) throw new UsageException($"--model {model}: no such file or folder");
         var objectives = thresholds.Length > 0 ? thresholds : ["max_f1", "youden"];
-        var options = new ReviewOptions { Objectives = objectives, BootstrapResamples = bootstrap, BootstrapSeed = seed };
         foreach (var objective in objectives)
         {
             try { ThresholdObjective.Parse(objective); }
             catch (FormatException e) { throw new UsageException($"--threshold {objective}: {e.Message}"); }
         }
+        var gates = gatesFile is null ? [] : GateParser.ReadFile(gatesFile);
+        var options = new ReviewOptions
+        {
+            Objectives = objectives, BootstrapResamples = bootstrap, BootstrapSeed = seed, Gates = gates, DeploymentPrevalence = prevalence,
+        };
         var table = PredictionTableReader.Read(predictions, label, score, split);
-        var review = ReviewAnalyzer.Analyze(table, options);
+        var review = ReviewAnalyzer.Analyze(table, options) with
+        {
+            Identity = new ReviewIdentity
+            {
+                DataPath = Path.GetFullPath(predictions), DataSha256 = FileHash.Of(predictions),
+                ModelPath = model is null ? null : Path.GetFullPath(model), ModelSha256 = model is null ? null : FileHash.OfPath(model),
+            },
+        };
 
         Directory.CreateDirectory(output);
         AtomicFile.WriteAllText(Path.Combine(output, "review.json"), ResultsJson.Serialize(review));
@@ -51,6 +69,6 @@ public sealed class ReviewCommand(ILogger<ReviewCommand> logger)
         if (review.Optimistic) logger.LogWarning("No split column: thresholds were tuned and judged on the same rows, so their metrics are optimistic");
         logger.LogInformation("Review of {N} rows ({Positives} positive): {Json} and {Pdf}", review.N, review.Positives,
             Path.GetFullPath(Path.Combine(output, "review.json")), Path.GetFullPath(pdf));
-        return ExitCodes.Success;
+        return GateReport.Log(logger, review.Gates);
     }
 }

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace LossLab.Evaluation;
+
+/// <summary>
+/// Reads gates written as a JSON array, e.g.
+/// <c>[{"metric": "recall", "at": "precision>=0.5", "min": 0.9}, {"metric": "ece", "max": 0.05},
+/// {"metric": "roc_auc", "min": 0.85, "use": "lower_ci"}]</c>. Every problem is collected and reported at once,
+/// each naming the gate by its index, so a bad file fails before any work.
+/// </summary>
+public static class GateParser
+{
+    private static readonly string[] Keys = ["metric", "at", "min", "max", "use"];
+    private static readonly string[] Uses = ["value", "lower_ci", "upper_ci"];
+
+    /// <summary>Reads a gates file.</summary>
+    /// <exception cref="InvalidInputException">The file is missing, not JSON, or holds a bad gate; the message names the file.</exception>
+    public static IReadOnlyList<Gate> ReadFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path)) throw new InvalidInputException($"{path}: gates file not found.");
+        JsonNode? node;
+        try { node = JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }); }
+        catch (JsonException e) { throw new InvalidInputException($"{path}: not valid JSON ({e.Message})"); }
+        return Parse(node, path);
+    }
+
+    /// <summary>Reads gates from a JSON array (or an object with a "gates" array).</summary>
+    /// <param name="source">Named in every message: the file, or e.g. "experiment.json: gates".</param>
+    /// <exception cref="InvalidInputException">One message listing every problem.</exception>
+    public static IReadOnlyList<Gate> Parse(JsonNode? node, string source)
+    {
+        if (node is JsonObject wrapper && wrapper["gates"] is JsonArray inner) node = inner;
+        if (node is not JsonArray array)
+            throw new InvalidInputException($"{source}: expected a JSON array of gates like [{{\"metric\": \"roc_auc\", \"min\": 0.85}}].");
+        var problems = new List<string>();
+        var gates = new List<Gate>();
+        for (int i = 0; i < array.Count; i++)
+            if (ParseOne(array[i], $"gates[{i}]", problems) is { } gate) gates.Add(gate);
+        if (problems.Count > 0)
+            throw new InvalidInputException($"{source}: {problems.Count} problem(s):{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", problems));
+        return gates;
+    }
+
+    private static Gate? ParseOne(JsonNode? node, string where, List<string> problems)
+    {
+        if (node is not JsonObject o)
+        {
+            problems.Add($"{where}: expected an object like {{\"metric\": \"roc_auc\", \"min\": 0.85}}");
+            return null;
+        }
+        int before = problems.Count;
+        foreach (var (key, _) in o)
+            if (!Keys.Contains(key)) problems.Add($"{where}.{key}: unknown key; a gate has {string.Join(", ", Keys)}");
+
+        string? metric = Text(o, "metric", where, problems);
+        if (metric is null) problems.Add($"{where}.metric: missing");
+        else if (!GateMetrics.IsKnown(metric))
+            problems.Add($"{where}.metric: unknown metric '{metric}'; known: {string.Join(", ", GateMetrics.ThresholdFree.Concat(GateMetrics.AtThreshold))}");
+
+        string? at = Text(o, "at", where, problems);
+        if (at is not null)
+        {
+            try { at = ThresholdObjective.Parse(at).Name; }
+            catch (FormatException e) { problems.Add($"{where}.at: {e.Message}"); }
+        }
+        if (metric is not null && GateMetrics.IsKnown(metric))
+        {
+            if (GateMetrics.NeedsThreshold(metric) && at is null)
+                problems.Add($"{where}: {metric} depends on the threshold; say where with \"at\", e.g. \"max_f1\", \"precision>=0.5\" or \"0.5\"");
+            if (!GateMetrics.NeedsThreshold(metric) && at is not null)
+                problems.Add($"{where}.at: {metric} does not depend on a threshold; remove \"at\"");
+        }
+
+        double? min = Number(o, "min", where, problems), max = Number(o, "max", where, problems);
+        if (min is null && max is null) problems.Add($"{where}: needs a bound, \"min\" and/or \"max\"");
+        if (min > max) problems.Add($"{where}: min ({min}) is above max ({max})");
+
+        string use = Text(o, "use", where, problems) ?? "value";
+        var basis = use switch { "value" => GateBasis.Value, "lower_ci" => GateBasis.LowerCi, "upper_ci" => GateBasis.UpperCi, _ => (GateBasis?)null };
+        if (basis is null) problems.Add($"{where}.use: '{use}' is not one of {string.Join(", ", Uses)}");
+        if (basis == GateBasis.LowerCi && (min is null || max is not null))
+            problems.Add($"{where}.use: lower_ci is the pessimistic end of a floor; use it with \"min\" only");
+        if (basis == GateBasis.UpperCi && (max is null || min is not null))
+            problems.Add($"{where}.use: upper_ci is the pessimistic end of a ceiling; use it with \"max\" only");
+
+        return problems.Count > before ? null : new Gate(metric!, at, min, max, basis!.Value);
+    }
+
+    private static string? Text(JsonObject o, string key, string where, List<string> problems)
+    {
+        if (!o.TryGetPropertyValue(key, out var node) || node is null) return null;
+        if (node is JsonValue v && v.GetValueKind() == JsonValueKind.String) return v.GetValue<string>().Trim();
+        problems.Add($"{where}.{key}: expected a string, got {node.ToJsonString()}");
+        return null;
+    }
+
+    private static double? Number(JsonObject o, string key, string where, List<string> problems)
+    {
+        if (!o.TryGetPropertyValue(key, out var node) || node is null) return null;
+        if (node is JsonValue v && v.GetValueKind() == JsonValueKind.Number && double.IsFinite(v.GetValue<double>())) return v.GetValue<double>();
+        problems.Add($"{where}.{key}: expected a number, got {node.ToJsonString()}");
+        return null;
+    }
+}
