@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LossLab.Evaluation;
 
 namespace LossLab.Engine.Experiments;
 
@@ -20,6 +21,10 @@ public sealed record Experiment
     /// <summary>"none" or "temperature" (fitted on validation).</summary>
     public string Calibrate { get; init; } = "none";
     public required BootstrapSettings Bootstrap { get; init; }
+    /// <summary>Acceptance gates judged for every loss; their operating points are among <see cref="Thresholds"/>.</summary>
+    public IReadOnlyList<Gate> Gates { get; init; } = [];
+    /// <summary>The share of positives expected in deployment, in (0, 1); null for none.</summary>
+    public double? Prevalence { get; init; }
     public required string Title { get; init; }
 }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LossLab.Evaluation;
 
 namespace LossLab.Engine.Experiments;
 
@@ -16,7 +17,7 @@ public static class ExperimentParser
     {
         var root = new JsonSection(json, "", problems);
         root.AllowOnly("name", "description", "dataset", "imbalance", "split", "model", "losses", "seeds", "training",
-            "thresholds", "calibrate", "bootstrap", "report");
+            "thresholds", "calibrate", "bootstrap", "report", "gates", "prevalence");
 
         var dataset = root.Section("dataset");
         dataset.AllowOnly("plugin", "options", "seed");
@@ -38,6 +39,8 @@ public static class ExperimentParser
         if (validation + test >= 1) split.Problem("test", $"validation ({validation}) + test ({test}) must leave rows for training (sum < 1)");
 
         var name = root.String("name", "experiment");
+        var gates = root.Array("gates") is { } gateArray ? GateParser.Collect(gateArray, problems) : [];
+        double? prevalence = root.Has("prevalence") ? root.Number("prevalence", 0.5, 0, 1, minExclusive: true, maxExclusive: true) : null;
         return new Experiment
         {
             Name = name,
@@ -56,7 +59,9 @@ public static class ExperimentParser
                 training.Number("weight_decay", 0, 0, 1e3),
                 training.Number("momentum", 0.9, 0, 1, maxExclusive: true),
                 training.Integer("threads", 0, 0, 1024)),
-            Thresholds = ParseStrings(root, "thresholds", ["max_f1", "youden", "recall>=0.9"]),
+            Thresholds = WithGateOperatingPoints(ParseStrings(root, "thresholds", ["max_f1", "youden", "recall>=0.9"]), gates),
+            Gates = gates,
+            Prevalence = prevalence,
             Calibrate = root.String("calibrate", "none", "none", "temperature"),
             Bootstrap = new BootstrapSettings(bootstrap.Integer("resamples", 1000, 0, 1_000_000), bootstrap.Integer("seed", 0, int.MinValue),
                 bootstrap.Number("confidence", 0.95, 0, 1, minExclusive: true, maxExclusive: true)),
@@ -92,6 +97,20 @@ public static class ExperimentParser
         foreach (var duplicate in losses.GroupBy(l => l.Name).Where(g => g.Count() > 1))
             root.Problem("losses", $"name '{duplicate.Key}' is used {duplicate.Count()} times; give each entry a unique \"name\"");
         return losses;
+    }
+
+    /// <summary>Every gate's operating point is tuned like a listed threshold, so each run records it.</summary>
+    private static List<string> WithGateOperatingPoints(List<string> thresholds, List<Gate> gates)
+    {
+        var names = new HashSet<string>();
+        foreach (var t in thresholds)
+        {
+            try { names.Add(ThresholdObjective.Parse(t).Name); }
+            catch (FormatException) { } // reported by ExperimentResolver
+        }
+        foreach (var at in gates.Select(g => g.At).OfType<string>())
+            if (names.Add(at)) thresholds.Add(at);
+        return thresholds;
     }
 
     private static List<int> ParseSeeds(JsonSection root)

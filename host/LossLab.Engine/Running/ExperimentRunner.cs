@@ -71,7 +71,7 @@ public sealed class ExperimentRunner
                     var request = new RunRequest(item.Loss, seeds[item.Seed], weights[item.Seed], resolved.Model.Instance, data.Info, experiment,
                         device, folder.ModelPath(item.Loss.Name, item.Seed), twoFeatures && item.Seed == experiment.Seeds[0]);
                     var outcome = Trainer.Run(request, progress.Epoch, cancellation);
-                    var result = outcome.Result.ModelPath is { } path ? outcome.Result with { ModelPath = folder.Relative(path) } : outcome.Result;
+                    var result = outcome.Result.ModelPath is { } path ? outcome.Result with { ModelPath = folder.Relative(path), ModelSha256 = FileHash.Of(path) } : outcome.Result;
                     state.Record(result, outcome, seeds[item.Seed], outcome.Boundary, folder);
                     progress.Finished(result);
                 }

@@ -94,12 +94,48 @@ internal sealed class RunState
         {
             var snapshot = Snapshot();
             var names = _resolved.Losses.Select(l => l.Name).ToList();
+            var runs = snapshot.Runs.Select(WithDeployment).ToList();
+            var gates = Gates(runs, names);
             return snapshot with
             {
+                Runs = runs,
                 Aggregates = SeedAggregator.Aggregate(snapshot.Runs, names),
                 Bootstrap = Bootstrap(snapshot, names),
+                Gates = gates,
+                GatesPassed = gates.Count == 0 ? null : gates.All(g => g.Passed),
+                Prevalence = _resolved.Experiment.Prevalence,
             };
         }
+    }
+
+    private RunResult WithDeployment(RunResult run)
+    {
+        if (_resolved.Experiment.Prevalence is not { } prevalence || run.Status != RunStatus.Completed) return run;
+        var (labels, scores) = TestRows(run.Loss, run.Seed);
+        return run with { Deployment = DeploymentAnalysis.Analyze(labels, scores, prevalence, run.Thresholds) };
+    }
+
+    /// <summary>Each loss's gates over its completed seeds (not only the seeds every loss completed: a gate judges one loss).</summary>
+    private List<LossGates> Gates(List<RunResult> runs, List<string> names)
+    {
+        var e = _resolved.Experiment;
+        if (e.Gates.Count == 0) return [];
+        return [.. names.Select(name =>
+        {
+            var seeds = runs.Where(r => r.Loss == name && r.Status == RunStatus.Completed && r.Test is not null).Select(r =>
+            {
+                var (labels, scores) = TestRows(r.Loss, r.Seed);
+                return new GateSeed(labels, scores, r.Test!, r.Thresholds);
+            }).ToList();
+            var results = SeedGates.Judge(e.Gates, seeds, e.Bootstrap.Resamples, e.Bootstrap.Seed, e.Bootstrap.Confidence);
+            return new LossGates { Loss = name, Seeds = seeds.Count, Passed = results.All(g => g.Passed), Results = results };
+        })];
+    }
+
+    private (int[] Labels, double[] Scores) TestRows(string loss, int seed)
+    {
+        var test = _predictions[(loss, seed)].Where(p => p.Split == "test").ToList();
+        return ([.. test.Select(p => p.Label)], [.. test.Select(p => p.Score)]);
     }
 
     private ExperimentResults Snapshot() => _template with

@@ -35,11 +35,19 @@ public static class GateParser
         if (node is not JsonArray array)
             throw new InvalidInputException($"{source}: expected a JSON array of gates like [{{\"metric\": \"roc_auc\", \"min\": 0.85}}].");
         var problems = new List<string>();
+        var gates = Collect(array, problems);
+        if (problems.Count > 0)
+            throw new InvalidInputException($"{source}: {problems.Count} problem(s):{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", problems));
+        return gates;
+    }
+
+    /// <summary>Reads every gate of <paramref name="array"/>, adding one line per problem ("gates[i].key: why").</summary>
+    public static List<Gate> Collect(JsonArray array, List<string> problems)
+    {
+        ArgumentNullException.ThrowIfNull(array);
         var gates = new List<Gate>();
         for (int i = 0; i < array.Count; i++)
             if (ParseOne(array[i], $"gates[{i}]", problems) is { } gate) gates.Add(gate);
-        if (problems.Count > 0)
-            throw new InvalidInputException($"{source}: {problems.Count} problem(s):{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", problems));
         return gates;
     }
 

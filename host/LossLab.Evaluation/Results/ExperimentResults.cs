@@ -29,6 +29,22 @@ public sealed record ExperimentResults
     public List<LossShape> LossShapes { get; init; } = [];
     /// <summary>For datasets with two features: each loss's model scored on a grid (first completed seed).</summary>
     public List<DecisionBoundary> DecisionBoundaries { get; init; } = [];
+    /// <summary>The experiment's acceptance gates judged for each loss; empty when it has none.</summary>
+    public List<LossGates> Gates { get; init; } = [];
+    /// <summary>True when every loss passed every gate, false when any failed, null without gates.</summary>
+    public bool? GatesPassed { get; init; }
+    /// <summary>The deployment prevalence of the experiment file; each completed run then has a <see cref="RunResult.Deployment"/>.</summary>
+    public double? Prevalence { get; init; }
+}
+
+/// <summary>One loss's gates: each value is the mean over its completed seeds, each interval a bootstrap of their test rows.</summary>
+public sealed record LossGates
+{
+    public required string Loss { get; init; }
+    public bool Passed { get; init; }
+    /// <summary>How many completed seeds the values average.</summary>
+    public int Seeds { get; init; }
+    public List<GateResult> Results { get; init; } = [];
 }
 
 public sealed record EnvironmentInfo
@@ -135,6 +151,10 @@ public sealed record RunResult
     public double DurationS { get; init; }
     /// <summary>Path of the saved model, relative to the results folder.</summary>
     public string? ModelPath { get; init; }
+    /// <summary>SHA-256 of the saved model file, for the sign-off page.</summary>
+    public string? ModelSha256 { get; init; }
+    /// <summary>Test metrics re-weighted to the experiment's deployment prevalence; null without one.</summary>
+    public DeploymentView? Deployment { get; init; }
 }
 
 /// <summary>Temperature scaling fitted on validation logits: scores become sigmoid(logit / T).</summary>

@@ -10,7 +10,7 @@ namespace LossLab.Cli.Commands.Run;
 /// <summary>
 /// <c>losslab run [EXPERIMENT.json]</c>: validates the experiment, trains every loss × seed with matched seeds,
 /// writes results.json, predictions.csv, models/, report.pdf, summary.md and metrics.csv. Exit 1 when any run
-/// failed, diverged or was cancelled.
+/// failed, diverged or was cancelled; else 3 when a loss fails one of the experiment's gates.
 /// </summary>
 public sealed class RunCommand(PluginCatalogFactory catalogs, ExperimentRunner runner, RunProgressFactory progressFactory, ILogger<RunCommand> logger)
 {
@@ -68,7 +68,10 @@ public sealed class RunCommand(PluginCatalogFactory catalogs, ExperimentRunner r
         var notCompleted = results.Runs.Where(r => r.Status != RunStatus.Completed).ToList();
         foreach (var run in notCompleted) logger.LogWarning("{Loss} seed {Seed}: {Status}: {Error}", run.Loss, run.Seed, run.Status, run.Error);
         logger.LogInformation("{Completed}/{Total} runs completed. Results in {Output}", results.Runs.Count - notCompleted.Count, results.Runs.Count, Path.GetFullPath(output));
-        return notCompleted.Count == 0 ? ExitCodes.Success : ExitCodes.RuntimeFailure;
+        int gates = ExitCodes.Success;
+        foreach (var loss in results.Gates)
+            if (GateReport.Log(logger, loss.Results, loss.Loss) != ExitCodes.Success) gates = ExitCodes.GateFailed;
+        return notCompleted.Count > 0 ? ExitCodes.RuntimeFailure : gates;
     }
 
     private void WriteReports(ExperimentResults results, string output, bool noReport)
