@@ -151,4 +151,67 @@ public sealed class CliTests
         Assert.Contains("data row 2", bad.Error);
         Assert.Contains("'score'", bad.Error);
     }
+
+    [Fact]
+    public void Review_with_gates_exits_0_when_all_pass_3_when_one_fails_and_2_on_a_bad_gate_before_any_work()
+    {
+        using var temp = new TempFolder();
+        var random = new Random(9);
+        var lines = new List<string> { "label,score,split" };
+        for (var i = 0; i < 800; i++)
+        {
+            var y = i % 25 < 2 ? 1 : 0;
+            var score = Math.Clamp(0.15 + 0.6 * y + 0.3 * random.NextDouble() - 0.15, 0, 1);
+            lines.Add($"{y},{score.ToString("R", CultureInfo.InvariantCulture)},{(i % 2 == 0 ? "validation" : "test")}");
+        }
+        File.WriteAllLines(temp.File("preds.csv"), lines);
+        File.WriteAllText(temp.File("model.bin"), "weights");
+        File.WriteAllText(temp.File("pass.json"), """[{"metric": "roc_auc", "min": 0.8, "use": "lower_ci"}, {"metric": "recall", "at": "precision>=0.5", "min": 0.5}]""");
+        File.WriteAllText(temp.File("fail.json"), """[{"metric": "roc_auc", "min": 0.8}, {"metric": "brier", "max": 0.0001}]""");
+        File.WriteAllText(temp.File("bad.json"), """[{"metric": "auc", "min": 0.8}]""");
+
+        var pass = LossLabProcess.Run(temp.Path, "review", "preds.csv", "--split-column", "split", "--gates", "pass.json", "--prevalence", "0.002",
+            "--model", "model.bin", "--bootstrap", "200", "--out", "pass");
+        Assert.True(pass.ExitCode == 0, pass.ToString());
+        var json = JsonNode.Parse(File.ReadAllText(temp.File("pass/review.json")))!;
+        Assert.True((bool)json["gates_passed"]!);
+        Assert.Equal("precision>=0.5", (string)json["shipped"]!["objective"]!);
+        Assert.Equal(0.002, (double)json["deployment"]!["prevalence"]!);
+        Assert.Equal(64, ((string)json["identity"]!["model_sha256"]!).Length);
+        Assert.Contains("PASS roc_auc ≥ 0.8 (lower CI)", pass.Error);
+
+        var fail = LossLabProcess.Run(temp.Path, "review", "preds.csv", "--split-column", "split", "--gates", "fail.json", "--bootstrap", "50", "--out", "fail");
+        Assert.True(fail.ExitCode == 3, fail.ToString());
+        Assert.Contains("FAIL brier ≤ 0.0001", fail.Error);
+        Assert.False((bool)JsonNode.Parse(File.ReadAllText(temp.File("fail/review.json")))!["gates_passed"]!);
+        Assert.True(File.Exists(temp.File("fail/review.pdf")), "a failed gate still writes the review");
+
+        var bad = LossLabProcess.Run(temp.Path, "review", "preds.csv", "--gates", "bad.json", "--out", "bad");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("bad.json", bad.Error);
+        Assert.Contains("unknown metric 'auc'", bad.Error);
+        Assert.False(Directory.Exists(temp.File("bad")), "nothing is written for a bad gates file");
+
+        var prevalence = LossLabProcess.Run(temp.Path, "review", "preds.csv", "--prevalence", "2", "--out", "p");
+        Assert.Equal(2, prevalence.ExitCode);
+        Assert.Contains("--prevalence 2", prevalence.Error);
+    }
+
+    [Fact]
+    public void Run_with_a_failing_gate_in_the_experiment_exits_3_after_writing_everything()
+    {
+        using var temp = new TempFolder();
+        File.WriteAllText(temp.File("gated.json"), """
+            { "name": "gated", "losses": ["bce"], "seeds": [1], "training": { "epochs": 2 }, "bootstrap": { "resamples": 50 },
+              "prevalence": 0.002, "gates": [ { "metric": "brier", "max": 0.0001 }, { "metric": "recall", "at": "max_f1", "min": 0 } ] }
+            """);
+        var result = LossLabProcess.Run(temp.Path, "run", "gated.json", "--out", "out");
+        Assert.True(result.ExitCode == 3, result.ToString());
+        Assert.Contains("FAIL bce: brier ≤ 0.0001", result.Error);
+        var json = JsonNode.Parse(File.ReadAllText(temp.File("out/results.json")))!;
+        Assert.False((bool)json["gates_passed"]!);
+        Assert.True((bool)json["gates"]![0]!["results"]![1]!["passed"]!);
+        Assert.Equal(0.002, (double)json["runs"]![0]!["deployment"]!["prevalence"]!);
+        Assert.True(File.Exists(temp.File("out/report.pdf")));
+    }
 }

@@ -63,6 +63,40 @@ public sealed class ExperimentTests
     }
 
     [Fact]
+    public void Gates_and_prevalence_are_read_and_each_gate_operating_point_is_tuned()
+    {
+        var json = JsonNode.Parse("""
+            {
+              "thresholds": ["max_f1", "precision >= 0.5"],
+              "prevalence": 0.002,
+              "gates": [ { "metric": "recall", "at": "precision>=0.5", "min": 0.9 },
+                         { "metric": "f1", "at": "youden", "min": 0.2 },
+                         { "metric": "roc_auc", "min": 0.85, "use": "lower_ci" } ]
+            }
+            """)!.AsObject();
+        var resolved = ExperimentResolver.Resolve(json, "gated.json", StandardPlugins.Catalog);
+        var e = resolved.Experiment;
+        Assert.Equal(0.002, e.Prevalence);
+        Assert.Equal(3, e.Gates.Count);
+        Assert.Equal(new LossLab.Evaluation.Gate("roc_auc", null, 0.85, null, LossLab.Evaluation.GateBasis.LowerCi), e.Gates[2]);
+        // precision>=0.5 is already listed (spaces aside); youden is added so every run tunes it.
+        Assert.Equal(["max_f1", "precision >= 0.5", "youden"], e.Thresholds);
+        Assert.Equal(0.002, (double)resolved.Json["prevalence"]!);
+        Assert.Equal("lower_ci", (string)resolved.Json["gates"]![2]!["use"]!);
+    }
+
+    [Fact]
+    public void Bad_gates_and_prevalence_are_listed_with_the_other_problems()
+    {
+        var json = JsonNode.Parse("""
+            { "prevalence": 1.5, "gates": [ { "metric": "recal", "min": 0.9 }, { "metric": "f1", "min": 0.2 } ], "training": { "epochs": 0 } }
+            """)!.AsObject();
+        var e = Assert.Throws<ExperimentException>(() => ExperimentResolver.Resolve(json, "bad.json", StandardPlugins.Catalog));
+        foreach (var fragment in (string[])["prevalence: 1.5 is out of range (0, 1)", "gates[0].metric: unknown metric 'recal'", "gates[1]: f1 depends on the threshold", "training.epochs"])
+            Assert.Contains(e.Problems, p => p.Contains(fragment, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Malformed_json_names_the_file_and_line()
     {
         using var temp = new TempFolder();
