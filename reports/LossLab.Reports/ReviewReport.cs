@@ -34,6 +34,17 @@ public static class ReviewReport
                 column.Item().Component(new ReviewFiguresSection(context));
                 column.Item().PageBreak();
                 column.Item().Component(new ReviewAppendixSection(context));
+                var deployment = ReviewSignOff.Deployment(review);
+                if (deployment is not null)
+                {
+                    column.Item().PageBreak();
+                    column.Item().Component(new DeploymentSection("6", deployment));
+                }
+                if (ReviewSignOff.Facts(review) is { } signOff)
+                {
+                    column.Item().PageBreak();
+                    column.Item().Component(new SignOffPage(deployment is null ? "6" : "7", signOff));
+                }
             });
         });
         PdfWriter.Write(document, pdfPath, $"Review of {review.Source}");

@@ -25,13 +25,17 @@ public static class RunReport
             page.Content().Column(column =>
             {
                 column.Spacing(12);
-                IComponent[] sections =
+                List<IComponent> sections =
                 [
                     new SummarySection(context), new LossShapesSection(context), new TrainingSection(context), new RankingSection(context),
                     new ConfidenceSection(context), new CalibrationSection(context), new ThresholdsSection(context),
                     new DecisionBoundarySection(context), new ReproducibilitySection(context),
                 ];
-                for (var i = 0; i < sections.Length; i++)
+                if (RunSignOff.Deployment(results, context.Losses) is { } deployment)
+                    sections.Add(new DeploymentSection($"{sections.Count + 1}", deployment));
+                if (RunSignOff.Facts(results) is { } signOff)
+                    sections.Add(new SignOffPage($"{sections.Count + 1}", signOff));
+                for (var i = 0; i < sections.Count; i++)
                 {
                     if (i > 0)
                         column.Item().PageBreak();

@@ -28,4 +28,18 @@ public static class FileHash
             .Select(f => $"{f.Relative}\t{Of(f.File)}\n");
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Concat(lines))));
     }
+
+    /// <summary>
+    /// The SHA-256 of a dataset's content after the imbalance stage: its input shape, then every feature as
+    /// little-endian float32, then every label as little-endian int32. The same rows in the same order give the
+    /// same hash whatever file or generator they came from.
+    /// </summary>
+    public static string Of(LossLab.Abstractions.Dataset data)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var d in data.Info.InputShape) hash.AppendData(BitConverter.GetBytes(d));
+        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(data.Features.AsSpan()));
+        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(data.Labels.AsSpan()));
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
 }

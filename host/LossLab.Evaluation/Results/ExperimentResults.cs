@@ -80,6 +80,8 @@ public sealed record DatasetSummary
     public int[] InputShape { get; init; } = [];
     public List<string> FeatureNames { get; init; } = [];
     public List<string> ClassNames { get; init; } = [];
+    /// <summary>SHA-256 of the rows after the imbalance stage (shape, features, labels), identifying the data on the sign-off page.</summary>
+    public string Sha256 { get; init; } = "";
     /// <summary>Rows as loaded, before the imbalance stage.</summary>
     public int LoadedRows { get; init; }
     public int LoadedPositives { get; init; }

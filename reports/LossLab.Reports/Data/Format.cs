@@ -46,7 +46,9 @@ internal static class Format
         null => "null",
         string s => s,
         System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.String } e => e.GetString() ?? "",
-        System.Text.Json.JsonElement e => e.GetRawText().Replace(",", ", "),
+        // results.json is indented, so an array's raw text spans lines: rebuild it.
+        System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.Array } e => "[" + string.Join(", ", e.EnumerateArray().Select(x => Value(x))) + "]",
+        System.Text.Json.JsonElement e => e.GetRawText(),
         System.Collections.IEnumerable items => "[" + string.Join(", ", items.Cast<object?>().Select(Value)) + "]",
         IFormattable f => f.ToString(null, Invariant),
         _ => value.ToString() ?? "",

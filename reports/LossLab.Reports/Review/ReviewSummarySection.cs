@@ -1,4 +1,5 @@
 using LossLab.Evaluation;
+using LossLab.Evaluation.Results;
 using LossLab.Reports.Data;
 using LossLab.Reports.Layout;
 using LossLab.Reports.Layout.Fluent;
@@ -32,6 +33,7 @@ internal sealed class ReviewSummarySection(ReviewContext context) : IComponent
                 ("Tuned on", $"{review.TunedOn}: {Format.Count(review.TuningRows)} rows, {Format.Count(review.TuningPositives)} positive"),
                 ("Judged on", $"{review.JudgedOn}: {Format.Count(review.JudgedRows)} rows, {Format.Count(review.JudgedPositives)} positive"),
                 ("Note", review.Note),
+                .. Verdicts(review),
             ]);
 
             column.Item().Subheading("Metrics at threshold 0.5");
@@ -58,6 +60,16 @@ internal sealed class ReviewSummarySection(ReviewContext context) : IComponent
                 ]));
             column.Item().Note($"Metrics at each tuned threshold are on the judged rows ({review.JudgedOn}). 'Infeasible': no threshold met the objective's floor; the closest one is shown.");
         });
+    }
+
+    /// <summary>The gate verdict and the deployment prevalence up front; their pages come last.</summary>
+    private static IEnumerable<(string, string)> Verdicts(ReviewResults review)
+    {
+        if (review.GatesPassed is { } passed)
+            yield return ("Gates", passed ? $"all {review.Gates.Count} passed (sign-off page)"
+                : $"{review.Gates.Count(g => !g.Passed)} of {review.Gates.Count} FAILED: {string.Join("; ", review.Gates.Where(g => !g.Passed).Select(g => g.Gate))} (sign-off page)");
+        if (review.Deployment is { } d)
+            yield return ("Deployment", $"{Format.Percent(d.Prevalence, 2)} positives expected; precision, F1 and AP at it on the deployment page");
     }
 
     private string Interval(string key) =>
