@@ -17,8 +17,8 @@ internal static class DeploymentTable
         bool byLoss = rows.Any(r => r.Loss is not null);
         container.Table(table =>
         {
-            if (byLoss) table.RelativeColumn(1f);
-            foreach (var width in (float[])[1.2f, 0.95f, 0.65f, 0.7f, 1.3f, 1.3f, 1.4f, 0.9f]) table.RelativeColumn(width);
+            if (byLoss) table.RelativeColumn(1.3f);
+            foreach (var width in (float[])[1.4f, 0.95f, 0.65f, 0.7f, 1.3f, 1.3f, 1.4f, 0.9f]) table.RelativeColumn(width);
             if (byLoss) table.HeaderCell().Text("Loss", TextStyle.TableHeader);
             foreach (var header in (string[])["Operating point", "Threshold", "Recall", "FPR", "Precision", "F1", "Expected cost", "Flagged per 10k"])
                 table.HeaderCell().Text(header, TextStyle.TableHeader);

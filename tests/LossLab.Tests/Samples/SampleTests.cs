@@ -47,6 +47,13 @@ public sealed class SampleTests
     }
 
     [Fact]
+    public void Sample_gates_file_reads_as_three_gates()
+    {
+        var gates = LossLab.Evaluation.GateParser.ReadFile(Path.Combine(Samples, "gates", "deploy-gates.json"));
+        Assert.Equal(["roc_auc ≥ 0.85 (lower CI)", "recall at precision>=0.5 ≥ 0.6", "ece ≤ 0.05"], gates.Select(g => g.Description));
+    }
+
+    [Fact]
     public void Custom_loss_plugin_is_discovered_with_its_options()
     {
         using var temp = new TempFolder();
