@@ -17,8 +17,11 @@ public static class PredictionTableReader
     /// found); a bad label, score or split value (the message names the file, the data row counted from 1
     /// after the header, its line in the file, and the column); no data rows; a single class; a split with
     /// no rows or a single class.</exception>
+    /// <param name="where">Keep only rows whose column equals the value (surrounding spaces ignored), e.g.
+    /// (loss, focal) and (seed, 1) to review one run of LossLab's own predictions.csv.</param>
     public static PredictionTable Read(
-        string path, string labelColumn = "label", string scoreColumn = "score", string? splitColumn = null)
+        string path, string labelColumn = "label", string scoreColumn = "score", string? splitColumn = null,
+        IReadOnlyList<(string Column, string Value)>? where = null)
     {
         ArgumentNullException.ThrowIfNull(labelColumn);
         ArgumentNullException.ThrowIfNull(scoreColumn);
@@ -27,11 +30,14 @@ public static class PredictionTableReader
         int score = table.Column(scoreColumn, "score");
         int split = splitColumn is null ? -1 : table.Column(splitColumn, "split");
 
+        var filters = (where ?? []).Select(w => (Index: table.Column(w.Column, "--where"), w.Value)).ToList();
+
         var labels = new List<int>();
         var scores = new List<double>();
         var splits = split < 0 ? null : new List<string>();
         while (table.Read())
         {
+            if (filters.Any(f => table.Field(f.Index).Trim() != f.Value)) continue;
             labels.Add(table.Label(label));
             double s = table.Number(score, "score");
             if (s < 0 || s > 1) throw table.Error(score, $"score {table.Field(score)} is outside [0, 1]");
@@ -39,7 +45,9 @@ public static class PredictionTableReader
             if (splits is not null) splits.Add(SplitName(table, split));
         }
 
-        if (labels.Count == 0) throw new InvalidInputException($"{path}: no data rows after the header.");
+        if (labels.Count == 0)
+            throw new InvalidInputException(filters.Count == 0 ? $"{path}: no data rows after the header."
+                : $"{path}: no data rows where {string.Join(" and ", where!.Select(w => $"{w.Column} = '{w.Value}'"))}.");
         RequireBothClasses(path, labelColumn, labels, "");
         if (splits is not null)
             foreach (string name in (string[])[Validation, Test])

@@ -24,20 +24,22 @@ public sealed class ReviewCommand(ILogger<ReviewCommand> logger)
     private static readonly Option<int> Seed = new("--seed") { DefaultValueFactory = _ => 0, Description = "Bootstrap seed" };
     private static readonly Option<string?> Gates = new("--gates") { Description = "JSON file of acceptance gates; exit code 3 when one fails" };
     private static readonly Option<double?> Prevalence = new("--prevalence") { Description = "Share of positives expected in deployment, in (0, 1): precision, F1, AP and expected cost are also given at it" };
+    private static readonly Option<string[]> Where = new("--where") { Description = "Keep only rows with COLUMN=VALUE (repeatable), e.g. --where loss=focal --where seed=1 for one run of a LossLab predictions.csv" };
     private static readonly Option<string?> Model = new("--model") { Description = "Model file or folder the scores came from, identified by SHA-256 on the sign-off page" };
 
     public static Command Create(IServiceProvider services)
     {
-        var command = new Command("review", "Review a model's scores before deployment") { Predictions, Out, Label, Score, Split, Threshold, Bootstrap, Seed, Gates, Prevalence, Model };
+        var command = new Command("review", "Review a model's scores before deployment") { Predictions, Out, Label, Score, Split, Threshold, Bootstrap, Seed, Gates, Prevalence, Model, Where };
         command.SetAction(parse => services.Get<ReviewCommand>().Execute(parse.GetValue(Predictions)!, parse.GetValue(Out)!, parse.GetValue(Label)!,
             parse.GetValue(Score)!, parse.GetValue(Split), parse.GetValue(Threshold) ?? [], parse.GetValue(Bootstrap), parse.GetValue(Seed),
-            parse.GetValue(Gates), parse.GetValue(Prevalence), parse.GetValue(Model)));
+            parse.GetValue(Gates), parse.GetValue(Prevalence), parse.GetValue(Model), parse.GetValue(Where) ?? []));
         return command;
     }
 
     public int Execute(string predictions, string output, string label, string score, string? split, string[] thresholds, int bootstrap, int seed,
-        string? gatesFile = null, double? prevalence = null, string? model = null)
+        string? gatesFile = null, double? prevalence = null, string? model = null, string[]? where = null)
     {
+        var filters = (where ?? []).Select(Filter).ToList();
         if (bootstrap < 0) throw new UsageException($"--bootstrap {bootstrap}: must be 0 or more");
         if (prevalence is { } pi && !(pi > 0 && pi < 1)) throw new UsageException($"--prevalence {pi}: must be in (0, 1), e.g. 0.002 for 1 positive in 500");
         if (model is not null && !File.Exists(model) && !Directory.Exists(model)) throw new UsageException($"--model {model}: no such file or folder");
@@ -52,7 +54,7 @@ public sealed class ReviewCommand(ILogger<ReviewCommand> logger)
         {
             Objectives = objectives, BootstrapResamples = bootstrap, BootstrapSeed = seed, Gates = gates, DeploymentPrevalence = prevalence,
         };
-        var table = PredictionTableReader.Read(predictions, label, score, split);
+        var table = PredictionTableReader.Read(predictions, label, score, split, filters);
         var review = ReviewAnalyzer.Analyze(table, options) with
         {
             Identity = new ReviewIdentity
@@ -70,5 +72,12 @@ public sealed class ReviewCommand(ILogger<ReviewCommand> logger)
         logger.LogInformation("Review of {N} rows ({Positives} positive): {Json} and {Pdf}", review.N, review.Positives,
             Path.GetFullPath(Path.Combine(output, "review.json")), Path.GetFullPath(pdf));
         return GateReport.Log(logger, review.Gates);
+    }
+
+    private static (string Column, string Value) Filter(string text)
+    {
+        int eq = text.IndexOf('=');
+        if (eq <= 0) throw new UsageException($"--where {text}: expected COLUMN=VALUE, e.g. --where loss=focal");
+        return (text[..eq].Trim(), text[(eq + 1)..].Trim());
     }
 }
