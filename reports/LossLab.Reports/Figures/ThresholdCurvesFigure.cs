@@ -22,9 +22,9 @@ internal static class ThresholdCurvesFigure
             .ToList();
         var panels = new List<PlotFigure>
         {
-            new(Panel(fonts, palette, sweeps, "Precision", c => c.Precision, legend: true)),
-            new(Panel(fonts, palette, sweeps, "Recall", c => c.Recall, legend: false)),
-            new(Panel(fonts, palette, sweeps, "F1", c => c.F1, legend: false)),
+            new(Panel(fonts, palette, sweeps, "Precision", c => c.Precision, legend: true), fonts),
+            new(Panel(fonts, palette, sweeps, "Recall", c => c.Recall, legend: false), fonts),
+            new(Panel(fonts, palette, sweeps, "F1", c => c.F1, legend: false), fonts),
         };
         return new PanelGrid(panels, columns: 3);
     }

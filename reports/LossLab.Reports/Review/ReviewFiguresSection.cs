@@ -25,9 +25,9 @@ internal sealed class ReviewFiguresSection(ReviewContext context) : IComponent
 
             var panels = new List<IFigureContent>
             {
-                new PlotFigure(ConfidenceHistogramFigure.Panel(context.Fonts, context.Style, "Scores by true class", review.Histogram, tuned)),
-                new PlotFigure(ReliabilityFigure.Panel(context.Fonts, context.Style, review.Reliability, $"Equal-width bins: ECE {Format.Metric(review.Metrics.Ece)}")),
-                new PlotFigure(ReliabilityFigure.Panel(context.Fonts, context.Style, review.ReliabilityEqualCount, "Equal-count bins")),
+                new PlotFigure(ConfidenceHistogramFigure.Panel(context.Fonts, context.Style, "Scores by true class", review.Histogram, tuned), context.Fonts),
+                new PlotFigure(ReliabilityFigure.Panel(context.Fonts, context.Style, review.Reliability, $"Equal-width bins: ECE {Format.Metric(review.Metrics.Ece)}"), context.Fonts),
+                new PlotFigure(ReliabilityFigure.Panel(context.Fonts, context.Style, review.ReliabilityEqualCount, "Equal-count bins"), context.Fonts),
             };
             column.Item().HeadedFigure("3", "Confidence and calibration", new PanelGrid(panels, 3), 175,
                 "Figure 3. Left: histogram of judged scores (20 bins, log counts; grey negatives, coloured positives), dashed 0.5, dotted the tuned thresholds. " +

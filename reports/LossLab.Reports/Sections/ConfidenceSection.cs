@@ -13,7 +13,7 @@ internal sealed class ConfidenceSection(RunReportContext context) : IComponent
             column.Spacing(6);
             column.Item().Heading("5", "Confidence");
             var panels = context.Losses.Select(loss => (IFigureContent)new PlotFigure(ConfidenceHistogramFigure.Panel(
-                context.Fonts, context.Palette[loss], context.Test.Pooled(loss), context.MeanTunedThreshold(loss, context.Objective)))).ToList();
+                context.Fonts, context.Palette[loss], context.Test.Pooled(loss), context.MeanTunedThreshold(loss, context.Objective)), context.Fonts)).ToList();
             var grid = new PanelGrid(panels, context.PanelColumns);
             column.Item().Figure(grid, grid.HeightFor(160),
                 $"Figure 5. Histograms of test scores (20 bins), grey: true negatives, coloured: true positives; {context.PoolingNote}. " +

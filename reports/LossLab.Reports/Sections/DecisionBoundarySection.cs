@@ -22,7 +22,7 @@ internal sealed class DecisionBoundarySection(RunReportContext context) : ICompo
 
             var ordered = boundaries.OrderBy(b => context.Losses.ToList().IndexOf(b.Loss)).ToList();
             var panels = ordered.Select(b => (IFigureContent)new PlotFigure(DecisionBoundaryFigure.Panel(
-                context.Fonts, context.Palette[b.Loss], b, context.Results.Dataset.FeatureNames))).ToList();
+                context.Fonts, context.Palette[b.Loss], b, context.Results.Dataset.FeatureNames), context.Fonts)).ToList();
             var grid = new PanelGrid(panels, context.PanelColumns);
             var missing = context.Losses.Except(ordered.Select(b => b.Loss)).ToList();
             column.Item().Figure(grid, grid.HeightFor(175),
