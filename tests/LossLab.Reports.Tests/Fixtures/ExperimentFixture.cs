@@ -74,7 +74,7 @@ internal static class ExperimentFixture
             },
             Plugins =
             [
-                new PluginUsage("loss", "focal", "plugins/LossLab.Losses.Focal/LossLab.Losses.Focal.dll", new string('a', 32) + new string('1', 32)),
+                new PluginUsage("loss", "focal", "plugins/LossLab.Losses.Focal/LossLab.Losses.Focal.dll", FocalSha256),
                 new PluginUsage("dataset", "moons", "builtin", new string('b', 64)),
             ],
             Dataset = new DatasetSummary
@@ -89,13 +89,7 @@ internal static class ExperimentFixture
                 },
             },
             Model = new ModelSummary { Plugin = "mlp", Options = new() { ["hidden"] = "16,8" }, Parameters = 193 },
-            Losses =
-            [
-                new LossSummary { Name = "bce", Plugin = "bce", Description = "binary cross-entropy" },
-                new LossSummary { Name = "weighted-bce", Plugin = "bce", Description = "BCE with pos_weight", Options = new() { ["pos_weight"] = 99.0 } },
-                new LossSummary { Name = "focal", Plugin = "focal", Description = "focal loss", Options = new() { ["gamma"] = 2.0, ["alpha"] = 0.25 },
-                    Source = "plugins/LossLab.Losses.Focal/LossLab.Losses.Focal.dll", Sha256 = new string('a', 32) + new string('1', 32) },
-            ],
+            Losses = LossSummaries(),
             Seeds = [.. Seeds],
             ThresholdObjectives = ["max_f1"],
             Runs = runs,
@@ -106,6 +100,45 @@ internal static class ExperimentFixture
         };
         return (results, predictions);
     }
+
+    public const string FocalFormula = "FL = −α_t·(1 − p_t)^γ·log p_t";
+    public const string FocalNote = "At p_t = 0.5 a positive example pulls 0.33× as hard as a negative one: α = 0.25 weighs positives down, although they are the 1 % minority here.";
+    public const string FocalSha256 = "3f5a0c6e9d2b41f7a8c3e5d6b7a8091c2d3e4f5061728394a5b6c7d8e9f0a1b2";
+
+    /// <summary>What the engine records per loss for the loss card; formula, option help and notes as the plugins and engine write them.</summary>
+    private static List<LossSummary> LossSummaries() =>
+    [
+        new LossSummary
+        {
+            Name = "bce", Plugin = "bce", Description = "Binary cross-entropy on the logit.",
+            Formula = "BCE = −[y·log p + (1 − y)·log(1 − p)],  p = σ(z)",
+            Source = "plugins/LossLab.Losses.Standard/LossLab.Losses.Standard.dll", Sha256 = new string('c', 64),
+            Notes = ["With no weighting, the 54 training positives carry 1 % of the total loss when every example is equally wrong."],
+        },
+        new LossSummary
+        {
+            Name = "weighted-bce", Plugin = "bce", Description = "Binary cross-entropy with a weight on the positive term.",
+            Formula = "BCE_w = −[w₊·y·log p + (1 − y)·log(1 − p)]",
+            Options = new() { ["pos_weight"] = 99.0 },
+            OptionHelp = new() { ["pos_weight"] = "Weight w₊ of the positive term; 1 is plain BCE, n_negative / n_positive balances the classes." },
+            Source = "plugins/LossLab.Losses.Standard/LossLab.Losses.Standard.dll", Sha256 = new string('c', 64),
+            Notes = ["pos_weight = 99 matches this data's 99:1 ratio: the positives now carry as much total loss as the negatives.",
+                "At p_t = 0.5 a positive example pulls 99× as hard as a negative one."],
+        },
+        new LossSummary
+        {
+            Name = "focal", Plugin = "focal", Description = "Focal loss (Lin et al. 2017): cross-entropy scaled down for easy examples.",
+            Formula = FocalFormula,
+            Options = new() { ["gamma"] = 2.0, ["alpha"] = 0.25 },
+            OptionHelp = new()
+            {
+                ["gamma"] = "Focusing parameter γ ≥ 0: the factor (1 − p_t)^γ discounts well-classified examples; γ = 0 is α-weighted BCE.",
+                ["alpha"] = "Weight α of the positive class (1 − α for the negative class); α = 0.25 is the paper's choice for detection.",
+            },
+            Source = "plugins/LossLab.Losses.Focal/LossLab.Losses.Focal.dll", Sha256 = FocalSha256,
+            Notes = [FocalNote, "With γ = 2, an example at p_t = 0.9 weighs 0.01× what it would under BCE; at p_t = 0.5, 0.25×."],
+        },
+    ];
 
     /// <summary>Scores from a latent score per class: bce is calibrated but shy, weighted-bce pushes everything up, focal squeezes.</summary>
     private static (int[] Labels, double[] Scores) Scores(Random random, string loss, int rows, int positives)
