@@ -13,6 +13,8 @@ internal static class ExperimentFixture
 {
     public static readonly string[] Losses = ["bce", "weighted-bce", "focal"];
     public static readonly int[] Seeds = [1, 2, 3];
+    /// <summary>The three kinds of objective: a maximum (F1), a balanced one (Youden's J) and a floor (recall ≥ 0.9).</summary>
+    public static readonly string[] Objectives = ["max_f1", "youden", "recall>=0.9"];
     public const int TestRows = 1800;
     public const int TestPositives = 18;
     public const string FailedLoss = "focal";
@@ -43,7 +45,7 @@ internal static class ExperimentFixture
                 var test = Scores(random, loss, TestRows, TestPositives);
                 predictions.AddRange(validation.Labels.Select((l, i) => new Prediction("validation", seed, loss, l, validation.Scores[i])));
                 predictions.AddRange(test.Labels.Select((l, i) => new Prediction("test", seed, loss, l, test.Scores[i])));
-                var tuned = ThresholdTuner.Evaluate(new MaxFBetaObjective(1), validation.Labels, validation.Scores, test.Labels, test.Scores);
+                var tuned = Objectives.ToDictionary(o => o, o => ThresholdTuner.Evaluate(ThresholdObjective.Parse(o), validation.Labels, validation.Scores, test.Labels, test.Scores));
                 runs.Add(new RunResult
                 {
                     Loss = loss, Seed = seed, Status = RunStatus.Completed,
@@ -51,7 +53,7 @@ internal static class ExperimentFixture
                     Epochs = Epochs(random, loss, 20, diverge: false),
                     Test = Metrics.Compute(test.Labels, test.Scores),
                     Validation = Metrics.Compute(validation.Labels, validation.Scores),
-                    Thresholds = new() { ["max_f1"] = tuned },
+                    Thresholds = tuned,
                     DurationS = 3 + random.NextDouble(),
                     ModelPath = $"models/{loss}-{seed}.pt",
                 });
@@ -91,7 +93,7 @@ internal static class ExperimentFixture
             Model = new ModelSummary { Plugin = "mlp", Options = new() { ["hidden"] = "16,8" }, Parameters = 193 },
             Losses = LossSummaries(),
             Seeds = [.. Seeds],
-            ThresholdObjectives = ["max_f1"],
+            ThresholdObjectives = [.. Objectives],
             Runs = runs,
             Aggregates = Losses.Select(l => Aggregate(l, runs)).ToList(),
             Bootstrap = Bootstrap(runs),
@@ -193,7 +195,7 @@ internal static class ExperimentFixture
             Loss = loss,
             CompletedRuns = completed.Count,
             Test = Statistics(completed.Select(r => r.Test!)),
-            Thresholds = new() { ["max_f1"] = Statistics(completed.Select(r => r.Thresholds["max_f1"].Test)) },
+            Thresholds = Objectives.ToDictionary(o => o, o => Statistics(completed.Select(r => r.Thresholds[o].Test))),
         };
     }
 
@@ -300,6 +302,6 @@ internal static class ExperimentFixture
             new JsonObject { ["name"] = "focal", ["plugin"] = "focal", ["options"] = new JsonObject { ["gamma"] = 2.0, ["alpha"] = 0.25 } }),
         ["train"] = new JsonObject { ["epochs"] = 20, ["batch_size"] = 256, ["optimizer"] = "adam", ["lr"] = 0.01 },
         ["seeds"] = new JsonArray(1, 2, 3),
-        ["thresholds"] = new JsonArray("max_f1"),
+        ["thresholds"] = new JsonArray("max_f1", "youden", "recall>=0.9"),
     };
 }
