@@ -27,7 +27,7 @@ internal sealed class DecisionBoundarySection(RunReportContext context) : ICompo
             var missing = context.Losses.Except(ordered.Select(b => b.Loss)).ToList();
             column.Item().Figure(grid, grid.HeightFor(175),
                 "Figure 8. Model score over the (standardised) feature plane, first completed seed of each loss: blue is low, orange high; " +
-                "the black contour is score 0.5. Test points on top: grey dots negatives, markers positives." +
+                "the black contour is score 0.5. Test points on top: small grey squares negatives, markers positives." +
                 (missing.Count > 0 ? $" No grid for: {string.Join(", ", missing)} (no completed run)." : ""));
         });
 }
