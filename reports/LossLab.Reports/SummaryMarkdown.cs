@@ -37,6 +37,16 @@ public static class SummaryMarkdown
         md.AppendLine("Mean ± sd over completed seeds on the test split; **bold ▲** marks the best mean of each column (lowest for ECE)." +
             (table.Objective is { } o ? $" @{o}: at the threshold tuned for {o} on validation." : "")).AppendLine();
 
+        var tuned = TunedThresholdModel.Build(results);
+        if (tuned.Count > 0)
+        {
+            md.AppendLine("## Tuned thresholds").AppendLine();
+            MarkdownTable.Append(md, ["Objective", "Loss", "Threshold (validation)", "F1 (test)", "Recall (test)", "Precision (test)"],
+                tuned.Select(t => (IReadOnlyList<string>)[t.Objective, t.Loss, Format.MeanSd(t.Threshold) + (t.Infeasible > 0 ? $" (floor not met in {t.Infeasible} seeds)" : ""),
+                    Format.MeanSd(t.F1), Format.MeanSd(t.Recall), Format.MeanSd(t.Precision)]));
+            md.AppendLine("Mean ± sd over completed seeds; each seed tunes its own threshold on validation.").AppendLine();
+        }
+
         md.AppendLine("## Findings").AppendLine();
         foreach (var sentence in VerdictWriter.Sentences(results))
             md.AppendLine($"- {sentence}");

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using LossLab.Benchmarks;
+using LossLab.Benchmarks.Reports;
 using LossLab.Engine.Native;
 
 // TorchSharp must not load before libLibTorchSharp.so in this output folder is patched (Debian 12's libstdc++).
@@ -9,6 +10,8 @@ switch (args.FirstOrDefault())
 {
     case "memory":
         return TrainingMemoryCheck.Run(Console.Out);
+    case "report-first-render":
+        return ReportFirstRender.Run(Console.Out);
     case "profile-training":
         return TrainingProfile.Run(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
     default:

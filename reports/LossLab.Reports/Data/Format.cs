@@ -41,6 +41,8 @@ internal static class Format
         options.Count == 0 ? "defaults" : string.Join(", ", options.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key}={Value(o.Value)}"));
 
     /// <summary>An option value as written in an experiment file: in memory (int[], double) or read back from JSON.</summary>
+    public static string OptionValue(object? value) => Value(value);
+
     private static string Value(object? value) => value switch
     {
         null => "null",

@@ -10,20 +10,21 @@ namespace LossLab.Reports.Figures;
 
 /// <summary>
 /// Histogram of test scores split by true class, one panel per loss, counts on a log axis (at 99:1 the positives
-/// would be invisible on a linear one). Vertical lines mark 0.5 and the tuned threshold.
+/// would be invisible on a linear one). Vertical lines mark 0.5 and every tuned threshold, in the objective's line
+/// style (<see cref="ObjectiveStyles"/>), named by a key above the figure rather than by labels that would collide.
 /// </summary>
 internal static class ConfidenceHistogramFigure
 {
     private const double LogFloor = 0.6;
     private static readonly OxyColor NegativeFill = OxyColor.FromAColor(150, OxyColor.FromRgb(0x9A, 0x9A, 0x9A));
 
-    public static PlotModel Panel(FontSet fonts, LossStyle style, ScoreSet scores, double? tunedThreshold) =>
+    public static PlotModel Panel(FontSet fonts, LossStyle style, ScoreSet scores, IReadOnlyList<TunedMark> tuned) =>
         scores.Count == 0
             ? Plots.Empty(fonts, style.Loss, "no completed run")
-            : Panel(fonts, style, style.Loss, Calibration.Histogram(scores.Labels, scores.Scores, bins: 20), tunedThreshold is { } t ? [t] : []);
+            : Panel(fonts, style, style.Loss, Calibration.Histogram(scores.Labels, scores.Scores, bins: 20), tuned);
 
     /// <summary>From a histogram already computed (the review's), with any number of tuned thresholds marked.</summary>
-    public static PlotModel Panel(FontSet fonts, LossStyle style, string title, ConfidenceHistogram histogram, IReadOnlyList<double> tunedThresholds)
+    public static PlotModel Panel(FontSet fonts, LossStyle style, string title, ConfidenceHistogram histogram, IReadOnlyList<TunedMark> tuned)
     {
         var model = Plots.Model(fonts, title);
         model.Axes.Add(Plots.Linear(AxisPosition.Bottom, "score", 0, 1));
@@ -33,9 +34,9 @@ internal static class ConfidenceHistogramFigure
         model.Series.Add(Bars("negatives", histogram.Edges, histogram.Negatives, NegativeFill, OxyColor.FromRgb(0x60, 0x60, 0x60)));
         model.Series.Add(Bars("positives", histogram.Edges, histogram.Positives, style.Faded(170), style.Color));
 
-        model.Annotations.Add(Threshold(0.5, "0.5", LineStyle.Dash, Plots.ReferenceColor, top: true));
-        foreach (var t in tunedThresholds.Where(double.IsFinite))
-            model.Annotations.Add(Threshold(t, "tuned", LineStyle.Dot, style.Color, top: false));
+        model.Annotations.Add(Threshold(0.5, ObjectiveStyles.FixedThresholdLine, Plots.ReferenceColor, 0.9));
+        foreach (var mark in tuned.Where(m => double.IsFinite(m.Threshold)))
+            model.Annotations.Add(Threshold(mark.Threshold, ObjectiveStyles.Line(mark.Objective), style.Color, 1.3));
         return model;
     }
 
@@ -51,21 +52,12 @@ internal static class ConfidenceHistogramFigure
         return series;
     }
 
-    private static LineAnnotation Threshold(double x, string label, LineStyle line, OxyColor color, bool top) => new()
+    private static LineAnnotation Threshold(double x, LineStyle line, OxyColor color, double thickness) => new()
     {
         Type = LineAnnotationType.Vertical,
         X = x,
         Color = color,
-        StrokeThickness = 1,
+        StrokeThickness = thickness,
         LineStyle = line,
-        Text = label,
-        TextColor = color,
-        FontSize = Plots.FontSize - 1,
-        TextOrientation = AnnotationTextOrientation.Horizontal,
-        // Labels go on the side with room, so a threshold near 1 does not push its label off the plot.
-        TextHorizontalAlignment = x > 0.7 ? HorizontalAlignment.Right : HorizontalAlignment.Left,
-        TextVerticalAlignment = top ? VerticalAlignment.Top : VerticalAlignment.Middle,
-        TextLinePosition = top ? 1 : 0.62,
-        TextPadding = 2,
     };
 }

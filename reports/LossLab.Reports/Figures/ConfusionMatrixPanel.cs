@@ -20,9 +20,9 @@ internal sealed class ConfusionMatrixPanel(FontSet fonts, string title, int tp, 
         using var text = new SKPaint { IsAntialias = true, Color = Ink };
         var small = fonts.Font(new TextStyle(6.5f));
         var bold = fonts.Font(new TextStyle(7.5f, Bold: true));
-        var titleFont = fonts.Font(new TextStyle(7.5f, Bold: true));
+        var (titleFont, shown) = FitTitle(bounds.Width - 2);
 
-        canvas.DrawText(title, bounds.MidX, bounds.Top + 8, SKTextAlign.Center, titleFont, text);
+        canvas.DrawText(shown, bounds.MidX, bounds.Top + 8, SKTextAlign.Center, titleFont, text);
 
         const float labelWidth = 30;
         const float headerHeight = 20;
@@ -46,7 +46,25 @@ internal sealed class ConfusionMatrixPanel(FontSet fonts, string title, int tp, 
             canvas.DrawRect(rect, fill);
             canvas.DrawRect(rect, stroke);
             canvas.DrawText($"{name} {count:N0}", rect.MidX, rect.MidY - 1, SKTextAlign.Center, bold, text);
-            canvas.DrawText($"{share:P1} of row", rect.MidX, rect.MidY + 8, SKTextAlign.Center, small, text);
+            // The share alone ("87.0 %"): with four matrices in a row, "87.0 % of row" overran its cell; captions say what it is.
+            canvas.DrawText(share.ToString("P1", System.Globalization.CultureInfo.InvariantCulture), rect.MidX, rect.MidY + 8, SKTextAlign.Center, small, text);
         }
+    }
+
+    /// <summary>The title at 7.5 pt, or smaller down to 6 pt when the panel is narrow, cut with "…" only if even that is too wide.</summary>
+    private (SKFont Font, string Text) FitTitle(float width)
+    {
+        SKFont font = fonts.Font(new TextStyle(7.5f, Bold: true));
+        for (var size = 7.5f; size >= 6f; size -= 0.5f)
+        {
+            font = fonts.Font(new TextStyle(size, Bold: true));
+            if (font.MeasureText(title) <= width)
+                return (font, title);
+        }
+
+        var cut = title;
+        while (cut.Length > 1 && font.MeasureText(cut + "…") > width)
+            cut = cut[..^1];
+        return (font, cut + "…");
     }
 }

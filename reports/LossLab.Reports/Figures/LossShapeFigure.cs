@@ -17,10 +17,10 @@ internal static class LossShapeFigure
     {
         var panels = new List<PlotFigure>
         {
-            new(Panel(fonts, palette, shapes, "Loss, positive target (y = 1)", LossTitle(shapes), s => s.LossPositive, LogLoss(shapes), legend: true)),
-            new(Panel(fonts, palette, shapes, "Loss, negative target (y = 0)", LossTitle(shapes), s => s.LossNegative, LogLoss(shapes), legend: false)),
-            new(Panel(fonts, palette, shapes, "|∂loss/∂logit|, positive target", "|gradient| (log)", s => s.GradPositive, log: true, legend: false)),
-            new(Panel(fonts, palette, shapes, "|∂loss/∂logit|, negative target", "|gradient| (log)", s => s.GradNegative, log: true, legend: false)),
+            new(Panel(fonts, palette, shapes, "Loss, positive target (y = 1)", LossTitle(shapes), s => s.LossPositive, LogLoss(shapes), legend: true), fonts),
+            new(Panel(fonts, palette, shapes, "Loss, negative target (y = 0)", LossTitle(shapes), s => s.LossNegative, LogLoss(shapes), legend: false), fonts),
+            new(Panel(fonts, palette, shapes, "|∂loss/∂logit|, positive target", "|gradient| (log)", s => s.GradPositive, log: true, legend: false), fonts),
+            new(Panel(fonts, palette, shapes, "|∂loss/∂logit|, negative target", "|gradient| (log)", s => s.GradNegative, log: true, legend: false), fonts),
         };
         return new PanelGrid(panels, columns: 2);
     }

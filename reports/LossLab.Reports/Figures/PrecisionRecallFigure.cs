@@ -32,6 +32,6 @@ internal static class PrecisionRecallFigure
         }
 
         Plots.AddLegend(model, LegendPosition.RightTop);
-        return new PlotFigure(model);
+        return new PlotFigure(model, fonts);
     }
 }

@@ -29,6 +29,6 @@ internal static class RocFigure
         }
 
         Plots.AddLegend(model, LegendPosition.RightBottom);
-        return new PlotFigure(model);
+        return new PlotFigure(model, fonts);
     }
 }

@@ -10,11 +10,14 @@ namespace LossLab.Reports.Figures;
 
 /// <summary>
 /// Precision, recall and F1 against the threshold: one panel per metric with every loss overlaid (so each loss
-/// keeps its own colour and dash, as everywhere else), and each loss's tuned threshold as a short tick at the top.
+/// keeps its own colour and dash, as everywhere else), and each loss's tuned thresholds as markers above the curves:
+/// one row per objective, in the objective's marker (<see cref="ObjectiveStyles"/>) and the loss's colour.
 /// </summary>
 internal static class ThresholdCurvesFigure
 {
-    public static PanelGrid Build(FontSet fonts, LossPalette palette, IReadOnlyList<(string Loss, ScoreSet Scores, IReadOnlyList<double> Tuned)> losses)
+    private const double RowHeight = 0.07;
+
+    public static PanelGrid Build(FontSet fonts, LossPalette palette, IReadOnlyList<(string Loss, ScoreSet Scores, IReadOnlyList<TunedMark> Tuned)> losses)
     {
         var sweeps = losses
             .Where(l => l.Scores.HasBothClasses)
@@ -22,24 +25,29 @@ internal static class ThresholdCurvesFigure
             .ToList();
         var panels = new List<PlotFigure>
         {
-            new(Panel(fonts, palette, sweeps, "Precision", c => c.Precision, legend: true)),
-            new(Panel(fonts, palette, sweeps, "Recall", c => c.Recall, legend: false)),
-            new(Panel(fonts, palette, sweeps, "F1", c => c.F1, legend: false)),
+            new(Panel(fonts, palette, sweeps, "Precision", c => c.Precision, legend: true), fonts),
+            new(Panel(fonts, palette, sweeps, "Recall", c => c.Recall, legend: false), fonts),
+            new(Panel(fonts, palette, sweeps, "F1", c => c.F1, legend: false), fonts),
         };
         return new PanelGrid(panels, columns: 3);
     }
 
-    private static PlotModel Panel(FontSet fonts, LossPalette palette, List<(string Loss, ThresholdCurve Curve, IReadOnlyList<double> Tuned)> sweeps,
+    private static PlotModel Panel(FontSet fonts, LossPalette palette, List<(string Loss, ThresholdCurve Curve, IReadOnlyList<TunedMark> Tuned)> sweeps,
         string metric, Func<ThresholdCurve, double[]> values, bool legend)
     {
         if (sweeps.Count == 0)
             return Plots.Empty(fonts, metric, "no completed run with both classes");
         var model = Plots.Model(fonts, $"{metric} vs threshold");
         model.Axes.Add(Plots.Linear(AxisPosition.Bottom, "threshold", 0, 1));
-        model.Axes.Add(Plots.Linear(AxisPosition.Left, metric.ToLowerInvariant(), 0, 1.08));
+        // Above 1 on the y axis: a band of RowHeight per objective holds the tuned-threshold markers, clear of the curves.
+        var rows = Math.Max(1, sweeps.SelectMany(s => s.Tuned).Select(m => m.Objective + 1).DefaultIfEmpty(1).Max());
+        var axis = Plots.Linear(AxisPosition.Left, metric.ToLowerInvariant(), 0, 1.02 + rows * RowHeight);
+        // Ticks at 0, 0.5, 1 only: a tick label in the marker band would read as a value.
+        axis.MajorStep = 0.5;
+        model.Axes.Add(axis);
         model.Annotations.Add(new LineAnnotation
         {
-            Type = LineAnnotationType.Vertical, X = 0.5, Color = Plots.ReferenceColor, LineStyle = LineStyle.Dot, StrokeThickness = 0.8,
+            Type = LineAnnotationType.Vertical, X = 0.5, Color = Plots.ReferenceColor, LineStyle = ObjectiveStyles.FixedThresholdLine, StrokeThickness = 0.8,
         });
 
         for (var i = 0; i < sweeps.Count; i++)
@@ -49,13 +57,12 @@ internal static class ThresholdCurvesFigure
             var series = Plots.LossLine(style, loss, thickness: 1.4, markers: 5, phase: (double)i / sweeps.Count);
             series.Points.AddRange(Decimate.Curve(curve.Thresholds, values(curve)));
             model.Series.Add(series);
-            foreach (var t in tuned.Where(double.IsFinite))
+            foreach (var mark in tuned.Where(m => double.IsFinite(m.Threshold)))
             {
-                // A tick from the top edge down, in the loss's style: visible without covering the curves.
-                model.Annotations.Add(new LineAnnotation
+                model.Annotations.Add(new PointAnnotation
                 {
-                    Type = LineAnnotationType.Vertical, X = t, MinimumY = 1.0, MaximumY = 1.08,
-                    Color = style.Color, LineStyle = LineStyle.Solid, StrokeThickness = 2.2,
+                    X = mark.Threshold, Y = 1.02 + (mark.Objective + 0.5) * RowHeight, Shape = ObjectiveStyles.Marker(mark.Objective), Size = 2.6,
+                    Fill = style.Color, Stroke = OxyColors.White, StrokeThickness = 0.4,
                 });
             }
         }

@@ -16,7 +16,7 @@ internal static class TrainingCurvesFigure
     public static PanelGrid TrainingLoss(FontSet fonts, LossPalette palette, IReadOnlyList<string> losses, IReadOnlyList<RunResult> runs, int columns)
     {
         var panels = losses.Select(loss => new PlotFigure(Panel(fonts, palette[loss], RunsOf(runs, loss), e => e.TrainLoss,
-            $"{loss}: training loss", "training loss", legend: false))).ToList();
+            $"{loss}: training loss", "training loss", legend: false), fonts)).ToList();
         return new PanelGrid(panels, columns);
     }
 
@@ -29,7 +29,7 @@ internal static class TrainingCurvesFigure
         foreach (var loss in losses)
             AddRuns(model, palette[loss], RunsOf(runs, loss), e => e.ValidationBce, loss, (double)index++ / Math.Max(1, losses.Count));
         Plots.AddLegend(model, LegendPosition.RightTop);
-        return new PlotFigure(model);
+        return new PlotFigure(model, fonts);
     }
 
     private static List<RunResult> RunsOf(IReadOnlyList<RunResult> runs, string loss) =>

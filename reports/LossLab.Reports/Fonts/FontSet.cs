@@ -6,7 +6,8 @@ namespace LossLab.Reports.Fonts;
 
 /// <summary>
 /// The two faces (regular, bold) every piece of text in a report uses, resolved once, plus measuring. Using one
-/// pair everywhere (our text and OxyPlot's) keeps the PDF to two embedded fonts, since Skia embeds each face whole.
+/// pair everywhere (our text and OxyPlot's, through <see cref="Figures.ReportRenderContext"/>) keeps the PDF to two
+/// embedded fonts, which matters because Skia embeds each face whole.
 /// </summary>
 internal sealed class FontSet : IDisposable
 {
@@ -14,6 +15,7 @@ internal sealed class FontSet : IDisposable
 
     private readonly ConcurrentDictionary<(float Size, bool Bold), SKFont> _fonts = new();
 
+    // Faces are process-wide (embedded ones are cached, system ones are shared by Skia): a FontSet never disposes them.
     private FontSet(SKTypeface regular, SKTypeface bold, string source)
     {
         Regular = regular;
@@ -30,14 +32,25 @@ internal sealed class FontSet : IDisposable
     /// <summary>How the faces were found, for the report's appendix ("DejaVu Sans via fontconfig", ...).</summary>
     public string Source { get; }
 
-    /// <summary>A one-line statement for the report: which font, and whether it was the preferred one.</summary>
-    public string Description => $"Text set in {FamilyName} (regular and bold, embedded in full); {Source}.";
+    /// <summary>A one-line statement for the report: which font, and where it came from.</summary>
+    public string Description => $"Text set in {FamilyName} (regular and bold, embedded in the PDF); {Source}.";
+
+    /// <summary>
+    /// The faces shipped inside this assembly (<see cref="EmbeddedFonts"/>), so every machine draws the same report.
+    /// Only if they cannot be read (a damaged build) does it ask the system for <see cref="PreferredFamily"/>.
+    /// </summary>
+    public static FontSet Resolve()
+    {
+        if (EmbeddedFonts.Get() is { } embedded)
+            return new FontSet(embedded.Regular, embedded.Bold, $"{EmbeddedFonts.Family} 2.37 shipped inside LossLab.Reports ({EmbeddedFonts.Coverage})");
+        return FromSystem(PreferredFamily);
+    }
 
     /// <summary>
     /// Finds <paramref name="family"/> through the system font manager (fontconfig on Linux); on a machine without
     /// it, falls back to Skia's default face, which always exists, and says so in <see cref="Source"/>.
     /// </summary>
-    public static FontSet Resolve(string family = PreferredFamily)
+    public static FontSet FromSystem(string family)
     {
         var manager = SKFontManager.Default;
         var regular = manager.MatchFamily(family, SKFontStyle.Normal);

@@ -14,7 +14,7 @@ internal sealed class CalibrationSection(RunReportContext context) : IComponent
             column.Spacing(6);
             column.Item().Heading("6", "Calibration");
             var panels = context.Losses.Select(loss => (IFigureContent)new PlotFigure(ReliabilityFigure.Panel(
-                context.Fonts, context.Palette[loss], context.Test.Pooled(loss), $"{loss}: ECE {Format.MeanSd(context.TestStatistic(loss, "ece"))}"))).ToList();
+                context.Fonts, context.Palette[loss], context.Test.Pooled(loss), $"{loss}: ECE {Format.MeanSd(context.TestStatistic(loss, "ece"))}"), context.Fonts)).ToList();
             var grid = new PanelGrid(panels, context.PanelColumns);
             column.Item().Figure(grid, grid.HeightFor(175),
                 $"Figure 6. Reliability diagrams: per equal-width score bin (10 bins), the mean score against the fraction of positives, {context.PoolingNote}. " +

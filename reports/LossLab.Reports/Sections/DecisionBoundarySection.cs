@@ -22,12 +22,12 @@ internal sealed class DecisionBoundarySection(RunReportContext context) : ICompo
 
             var ordered = boundaries.OrderBy(b => context.Losses.ToList().IndexOf(b.Loss)).ToList();
             var panels = ordered.Select(b => (IFigureContent)new PlotFigure(DecisionBoundaryFigure.Panel(
-                context.Fonts, context.Palette[b.Loss], b, context.Results.Dataset.FeatureNames))).ToList();
+                context.Fonts, context.Palette[b.Loss], b, context.Results.Dataset.FeatureNames), context.Fonts)).ToList();
             var grid = new PanelGrid(panels, context.PanelColumns);
             var missing = context.Losses.Except(ordered.Select(b => b.Loss)).ToList();
             column.Item().Figure(grid, grid.HeightFor(175),
                 "Figure 8. Model score over the (standardised) feature plane, first completed seed of each loss: blue is low, orange high; " +
-                "the black contour is score 0.5. Test points on top: grey dots negatives, markers positives." +
+                "the black contour is score 0.5. Test points on top: small grey squares negatives, markers positives." +
                 (missing.Count > 0 ? $" No grid for: {string.Join(", ", missing)} (no completed run)." : ""));
         });
 }

@@ -25,8 +25,11 @@ internal sealed class RunReportContext
     public IReadOnlyList<string> Losses { get; }
     public LossPalette Palette { get; }
     public PredictionIndex Test { get; }
-    /// <summary>The first threshold objective: the "tuned threshold" of every figure.</summary>
+    /// <summary>The first threshold objective: the one the verdict table's tuned columns use.</summary>
     public string? Objective { get; }
+
+    /// <summary>Every tuned objective, in the experiment's order: figures mark each (<see cref="Figures.ObjectiveStyles"/>).</summary>
+    public IReadOnlyList<string> Objectives => Results.ThresholdObjectives;
     public VerdictTableModel Verdict { get; }
 
     /// <summary>Panels per row for one-panel-per-loss figures.</summary>
@@ -43,6 +46,16 @@ internal sealed class RunReportContext
         var thresholds = Completed(loss).Select(r => r.Thresholds.GetValueOrDefault(objective)).OfType<ThresholdResult>().Select(t => t.Threshold).ToList();
         return thresholds.Count == 0 ? null : thresholds.Average();
     }
+
+    /// <summary>The mean tuned threshold of every objective that has one for <paramref name="loss"/>, with the objective's index.</summary>
+    public IReadOnlyList<Figures.TunedMark> TunedMarks(string loss) =>
+        Objectives.Select((objective, i) => MeanTunedThreshold(loss, objective) is { } t ? new Figures.TunedMark(i, t) : null)
+            .OfType<Figures.TunedMark>().ToList();
+
+    /// <summary>The key above figures that mark tuned thresholds: 0.5 dashed, then each objective's line or marker.</summary>
+    public Figures.ThresholdKey ThresholdKey(bool markers) =>
+        new(Fonts, "Thresholds:", [new("0.5", Figures.ObjectiveStyles.FixedThresholdLine, null, Figures.Plots.ReferenceColor),
+            .. Objectives.Select((o, i) => new Figures.ThresholdKey.Entry($"tuned for {o}", markers ? null : Figures.ObjectiveStyles.Line(i), markers ? Figures.ObjectiveStyles.Marker(i) : null))]);
 
     public Statistic? TestStatistic(string loss, string metric) =>
         Results.Aggregates.FirstOrDefault(a => a.Loss == loss)?.Test.GetValueOrDefault(metric);

@@ -21,6 +21,12 @@ internal sealed class SummarySection(RunReportContext context) : IComponent
             column.Item().KeyValues("Setting", "Value", ExperimentFacts.For(results));
             column.Item().Subheading("Verdict");
             column.Item().Component(new VerdictTable(context.Verdict, BestMarker(context)));
+            if (context.Objectives.Count > 0)
+            {
+                column.Item().Subheading(context.Objectives.Count == 1 ? "The tuned threshold" : $"Every tuned threshold ({context.Objectives.Count} objectives)");
+                column.Item().Component(new TunedThresholdsTable(TunedThresholdModel.Build(results)));
+            }
+
             column.Item().Bullets(VerdictWriter.Sentences(results));
             if (results.Bootstrap is { Differences.Count: > 0 } bootstrap)
             {

@@ -18,12 +18,12 @@ internal sealed class ThresholdsSection(RunReportContext context) : IComponent
         {
             column.Spacing(6);
             column.Item().Heading("7", "Thresholds");
-            var curves = context.Losses.Select(l => (l, context.Test.Pooled(l),
-                (IReadOnlyList<double>)(context.MeanTunedThreshold(l, context.Objective) is { } t ? [t] : []))).ToList();
+            var curves = context.Losses.Select(l => (l, context.Test.Pooled(l), context.TunedMarks(l))).ToList();
             var sweep = ThresholdCurvesFigure.Build(context.Fonts, context.Palette, curves);
-            column.Item().Figure(sweep, sweep.HeightFor(175),
+            column.Item().Figure(new KeyedFigure(context.ThresholdKey(markers: true), sweep), KeyedFigure.HeightFor(sweep.HeightFor(175)),
                 $"Figure 7a. Precision, recall and F1 on test against the threshold (201 points), {context.PoolingNote}. " +
-                "Short thick ticks at the top: each loss's tuned threshold (mean over seeds), in its colour; dotted: 0.5.");
+                "Markers above the curves, one row per objective (marker as in the key), in each loss's colour: its tuned threshold, mean over seeds; " +
+                "grey dashed line: 0.5.");
 
             var objectives = context.Results.ThresholdObjectives.Take(MaxObjectives).ToList();
             var panels = new List<IFigureContent>();
@@ -42,7 +42,7 @@ internal sealed class ThresholdsSection(RunReportContext context) : IComponent
             var grid = new PanelGrid(panels, 1 + objectives.Count);
             column.Item().Figure(grid, grid.HeightFor(objectives.Count == 0 ? 80 : 95),
                 "Figure 7b. Confusion matrices on test, counts summed over all completed seeds, at threshold 0.5 and at each tuned threshold " +
-                "(≈ the mean tuned threshold; each seed uses its own). Shading: share of the true class's row.");
+                "(≈ the mean tuned threshold; each seed uses its own). Under each count, and as shading: its share of the true class's row.");
         });
 
     private IFigureContent Matrix(IEnumerable<MetricSet?> sets, string title, SkiaSharp.SKColor color, int runs)

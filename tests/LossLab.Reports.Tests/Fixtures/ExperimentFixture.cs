@@ -13,6 +13,8 @@ internal static class ExperimentFixture
 {
     public static readonly string[] Losses = ["bce", "weighted-bce", "focal"];
     public static readonly int[] Seeds = [1, 2, 3];
+    /// <summary>The three kinds of objective: a maximum (F1), a balanced one (Youden's J) and a floor (recall ≥ 0.9).</summary>
+    public static readonly string[] Objectives = ["max_f1", "youden", "recall>=0.9"];
     public const int TestRows = 1800;
     public const int TestPositives = 18;
     public const string FailedLoss = "focal";
@@ -43,7 +45,7 @@ internal static class ExperimentFixture
                 var test = Scores(random, loss, TestRows, TestPositives);
                 predictions.AddRange(validation.Labels.Select((l, i) => new Prediction("validation", seed, loss, l, validation.Scores[i])));
                 predictions.AddRange(test.Labels.Select((l, i) => new Prediction("test", seed, loss, l, test.Scores[i])));
-                var tuned = ThresholdTuner.Evaluate(new MaxFBetaObjective(1), validation.Labels, validation.Scores, test.Labels, test.Scores);
+                var tuned = Objectives.ToDictionary(o => o, o => ThresholdTuner.Evaluate(ThresholdObjective.Parse(o), validation.Labels, validation.Scores, test.Labels, test.Scores));
                 runs.Add(new RunResult
                 {
                     Loss = loss, Seed = seed, Status = RunStatus.Completed,
@@ -51,7 +53,7 @@ internal static class ExperimentFixture
                     Epochs = Epochs(random, loss, 20, diverge: false),
                     Test = Metrics.Compute(test.Labels, test.Scores),
                     Validation = Metrics.Compute(validation.Labels, validation.Scores),
-                    Thresholds = new() { ["max_f1"] = tuned },
+                    Thresholds = tuned,
                     DurationS = 3 + random.NextDouble(),
                     ModelPath = $"models/{loss}-{seed}.pt",
                 });
@@ -74,7 +76,7 @@ internal static class ExperimentFixture
             },
             Plugins =
             [
-                new PluginUsage("loss", "focal", "plugins/LossLab.Losses.Focal/LossLab.Losses.Focal.dll", new string('a', 32) + new string('1', 32)),
+                new PluginUsage("loss", "focal", "plugins/LossLab.Losses.Focal/LossLab.Losses.Focal.dll", FocalSha256),
                 new PluginUsage("dataset", "moons", "builtin", new string('b', 64)),
             ],
             Dataset = new DatasetSummary
@@ -89,15 +91,9 @@ internal static class ExperimentFixture
                 },
             },
             Model = new ModelSummary { Plugin = "mlp", Options = new() { ["hidden"] = "16,8" }, Parameters = 193 },
-            Losses =
-            [
-                new LossSummary { Name = "bce", Plugin = "bce", Description = "binary cross-entropy" },
-                new LossSummary { Name = "weighted-bce", Plugin = "bce", Description = "BCE with pos_weight", Options = new() { ["pos_weight"] = 99.0 } },
-                new LossSummary { Name = "focal", Plugin = "focal", Description = "focal loss", Options = new() { ["gamma"] = 2.0, ["alpha"] = 0.25 },
-                    Source = "plugins/LossLab.Losses.Focal/LossLab.Losses.Focal.dll", Sha256 = new string('a', 32) + new string('1', 32) },
-            ],
+            Losses = LossSummaries(),
             Seeds = [.. Seeds],
-            ThresholdObjectives = ["max_f1"],
+            ThresholdObjectives = [.. Objectives],
             Runs = runs,
             Aggregates = Losses.Select(l => Aggregate(l, runs)).ToList(),
             Bootstrap = Bootstrap(runs),
@@ -106,6 +102,45 @@ internal static class ExperimentFixture
         };
         return (results, predictions);
     }
+
+    public const string FocalFormula = "FL = −α_t·(1 − p_t)^γ·log p_t";
+    public const string FocalNote = "At p_t = 0.5 a positive example pulls 0.33× as hard as a negative one: α = 0.25 weighs positives down, although they are the 1 % minority here.";
+    public const string FocalSha256 = "3f5a0c6e9d2b41f7a8c3e5d6b7a8091c2d3e4f5061728394a5b6c7d8e9f0a1b2";
+
+    /// <summary>What the engine records per loss for the loss card; formula, option help and notes as the plugins and engine write them.</summary>
+    private static List<LossSummary> LossSummaries() =>
+    [
+        new LossSummary
+        {
+            Name = "bce", Plugin = "bce", Description = "Binary cross-entropy on the logit.",
+            Formula = "BCE = −[y·log p + (1 − y)·log(1 − p)],  p = σ(z)",
+            Source = "plugins/LossLab.Losses.Standard/LossLab.Losses.Standard.dll", Sha256 = new string('c', 64),
+            Notes = ["With no weighting, the 54 training positives carry 1 % of the total loss when every example is equally wrong."],
+        },
+        new LossSummary
+        {
+            Name = "weighted-bce", Plugin = "bce", Description = "Binary cross-entropy with a weight on the positive term.",
+            Formula = "BCE_w = −[w₊·y·log p + (1 − y)·log(1 − p)]",
+            Options = new() { ["pos_weight"] = 99.0 },
+            OptionHelp = new() { ["pos_weight"] = "Weight w₊ of the positive term; 1 is plain BCE, n_negative / n_positive balances the classes." },
+            Source = "plugins/LossLab.Losses.Standard/LossLab.Losses.Standard.dll", Sha256 = new string('c', 64),
+            Notes = ["pos_weight = 99 matches this data's 99:1 ratio: the positives now carry as much total loss as the negatives.",
+                "At p_t = 0.5 a positive example pulls 99× as hard as a negative one."],
+        },
+        new LossSummary
+        {
+            Name = "focal", Plugin = "focal", Description = "Focal loss (Lin et al. 2017): cross-entropy scaled down for easy examples.",
+            Formula = FocalFormula,
+            Options = new() { ["gamma"] = 2.0, ["alpha"] = 0.25 },
+            OptionHelp = new()
+            {
+                ["gamma"] = "Focusing parameter γ ≥ 0: the factor (1 − p_t)^γ discounts well-classified examples; γ = 0 is α-weighted BCE.",
+                ["alpha"] = "Weight α of the positive class (1 − α for the negative class); α = 0.25 is the paper's choice for detection.",
+            },
+            Source = "plugins/LossLab.Losses.Focal/LossLab.Losses.Focal.dll", Sha256 = FocalSha256,
+            Notes = [FocalNote, "With γ = 2, an example at p_t = 0.9 weighs 0.01× what it would under BCE; at p_t = 0.5, 0.25×."],
+        },
+    ];
 
     /// <summary>Scores from a latent score per class: bce is calibrated but shy, weighted-bce pushes everything up, focal squeezes.</summary>
     private static (int[] Labels, double[] Scores) Scores(Random random, string loss, int rows, int positives)
@@ -160,7 +195,7 @@ internal static class ExperimentFixture
             Loss = loss,
             CompletedRuns = completed.Count,
             Test = Statistics(completed.Select(r => r.Test!)),
-            Thresholds = new() { ["max_f1"] = Statistics(completed.Select(r => r.Thresholds["max_f1"].Test)) },
+            Thresholds = Objectives.ToDictionary(o => o, o => Statistics(completed.Select(r => r.Thresholds[o].Test))),
         };
     }
 
@@ -267,6 +302,6 @@ internal static class ExperimentFixture
             new JsonObject { ["name"] = "focal", ["plugin"] = "focal", ["options"] = new JsonObject { ["gamma"] = 2.0, ["alpha"] = 0.25 } }),
         ["train"] = new JsonObject { ["epochs"] = 20, ["batch_size"] = 256, ["optimizer"] = "adam", ["lr"] = 0.01 },
         ["seeds"] = new JsonArray(1, 2, 3),
-        ["thresholds"] = new JsonArray("max_f1"),
+        ["thresholds"] = new JsonArray("max_f1", "youden", "recall>=0.9"),
     };
 }

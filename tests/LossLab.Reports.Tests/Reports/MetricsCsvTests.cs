@@ -23,8 +23,8 @@ public class MetricsCsvTests
         Assert.Contains("f1", header);
         Assert.Single(header, h => h == "threshold");
 
-        // 8 completed runs × (0.5 + max_f1) + 1 failed run kept with its status.
-        Assert.Equal(8 * 2 + 1, lines.Length - 1);
+        // 8 completed runs × (0.5 + each tuned objective) + 1 failed run kept with its status.
+        Assert.Equal(8 * (1 + ExperimentFixture.Objectives.Length) + 1, lines.Length - 1);
         var failed = lines.Single(l => l.Contains(",failed,"));
         Assert.StartsWith("focal,3,failed,0.5,0.5,", failed);
 

@@ -34,7 +34,8 @@ public class RunReportTests
     [Fact]
     public void The_verdict_table_names_every_loss_with_its_runs()
     {
-        var summary = Rendered.Value.Pages[0];
+        var all = string.Join(" ", Rendered.Value.Pages);
+        var summary = all[..all.IndexOf("2. Loss shapes", StringComparison.Ordinal)];
         var verdict = summary[summary.IndexOf("Verdict", StringComparison.Ordinal)..];
         foreach (var loss in ExperimentFixture.Losses)
             Assert.Contains(loss, verdict);

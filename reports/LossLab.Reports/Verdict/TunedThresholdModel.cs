@@ -1,0 +1,42 @@
+using LossLab.Evaluation.Results;
+
+namespace LossLab.Reports.Verdict;
+
+/// <summary>One loss at one objective's tuned threshold: the threshold and the test metrics there, over completed seeds.</summary>
+/// <param name="Infeasible">Seeds where no threshold met the objective's floor (e.g. recall>=0.9), so the closest was used.</param>
+internal sealed record TunedThresholdRow(string Objective, string Loss, Statistic? Threshold, Statistic? F1, Statistic? Recall, Statistic? Precision, int Infeasible);
+
+/// <summary>
+/// Every tuned objective, not only the first (which the verdict table shows): per objective and loss, the threshold
+/// tuned on validation and F1, recall and precision on test there, mean ± sd over completed seeds. Drawn in the PDF
+/// and in summary.md.
+/// </summary>
+internal static class TunedThresholdModel
+{
+    public static IReadOnlyList<TunedThresholdRow> Build(ExperimentResults results)
+    {
+        var losses = ReportLosses.Names(results);
+        return results.ThresholdObjectives.SelectMany(objective => losses.Select(loss =>
+        {
+            var tuned = results.Runs
+                .Where(r => r.Loss == loss && r.Status == RunStatus.Completed)
+                .Select(r => r.Thresholds.GetValueOrDefault(objective))
+                .OfType<ThresholdResult>()
+                .ToList();
+            var metrics = results.Aggregates.FirstOrDefault(a => a.Loss == loss && a.CompletedRuns > 0)?.Thresholds.GetValueOrDefault(objective);
+            return new TunedThresholdRow(objective, loss, Summarise(tuned.Select(t => t.Threshold).ToList()),
+                metrics?.GetValueOrDefault("f1"), metrics?.GetValueOrDefault("recall"), metrics?.GetValueOrDefault("precision"),
+                tuned.Count(t => !t.Feasible));
+        })).ToList();
+    }
+
+    /// <summary>Mean and sample standard deviation (n − 1, as the aggregates of results.json), or null for no values.</summary>
+    private static Statistic? Summarise(IReadOnlyList<double> values)
+    {
+        if (values.Count == 0)
+            return null;
+        var mean = values.Average();
+        var sd = values.Count > 1 ? Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1)) : 0;
+        return new Statistic(mean, sd, values.Min(), values.Max(), values.Count);
+    }
+}
