@@ -47,6 +47,17 @@ public static class SummaryMarkdown
             md.AppendLine("Mean ± sd over completed seeds; each seed tunes its own threshold on validation.").AppendLine();
         }
 
+        if (results.Gates.Count > 0)
+        {
+            int failed = results.Gates.Sum(l => l.Results.Count(g => !g.Passed));
+            md.AppendLine("## Acceptance gates").AppendLine();
+            md.AppendLine(failed == 0 ? "All gates passed for every loss." : $"**{failed} gate result(s) failed.**").AppendLine();
+            MarkdownTable.Append(md, ["Loss", "Gate", "Value", "Interval", "Judged", "Result"],
+                results.Gates.SelectMany(l => l.Results.Select(g => (IReadOnlyList<string>)[l.Loss, g.Gate, Format.Metric(g.Value),
+                    g.Interval is { } i ? $"[{Format.Metric(i.Lower)}, {Format.Metric(i.Upper)}]" : "—", Format.Metric(g.Judged), g.Passed ? "PASS" : "FAIL"])));
+            md.AppendLine("Each value is the mean over the loss's completed seeds on the test split, at its threshold tuned on validation.").AppendLine();
+        }
+
         md.AppendLine("## Findings").AppendLine();
         foreach (var sentence in VerdictWriter.Sentences(results))
             md.AppendLine($"- {sentence}");

@@ -24,4 +24,23 @@ public class SummaryMarkdownTests
         Assert.Contains(ExperimentFixture.FailedError, text);
         Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(path)!, ".summary.md.*.tmp"));
     }
+
+    [Fact]
+    public void Summary_lists_each_loss_gate_with_pass_or_fail()
+    {
+        var (results, _) = ExperimentFixture.Build();
+        var pass = new LossLab.Evaluation.Results.GateResult { Gate = "roc_auc ≥ 0.9", Metric = "roc_auc", Use = "value", Value = 0.93, Judged = 0.93, Passed = true };
+        var fail = pass with { Gate = "ece ≤ 0.01", Metric = "ece", Value = 0.02, Judged = 0.02, Passed = false };
+        results = results with
+        {
+            Gates = [new() { Loss = "bce", Passed = true, Results = [pass] }, new() { Loss = "focal", Passed = false, Results = [pass, fail] }],
+            GatesPassed = false,
+        };
+        var text = SummaryMarkdown.Build(results);
+        Assert.Contains("## Acceptance gates", text);
+        Assert.Contains("**1 gate result(s) failed.**", text);
+        Assert.Contains("| bce | roc_auc ≥ 0.9 | 0.930 | — | 0.930 | PASS |", text);
+        Assert.Contains("| focal | ece ≤ 0.01 | 0.020 | — | 0.020 | FAIL |", text);
+        Assert.DoesNotContain("Acceptance gates", SummaryMarkdown.Build(results with { Gates = [], GatesPassed = null }));
+    }
 }
