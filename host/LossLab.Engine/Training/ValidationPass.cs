@@ -1,5 +1,6 @@
 using LossLab.Evaluation;
 using LossLab.Evaluation.Results;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace LossLab.Engine.Training;
@@ -14,6 +15,7 @@ internal sealed class ValidationPass(SeedData data)
 {
     private readonly double[] _logits = new double[data.ValidationLabels.Length];
     private readonly double[] _scores = new double[data.ValidationLabels.Length];
+    private readonly float[] _singles = new float[data.ValidationLabels.Length];
     private bool _done;
 
     public EpochRecord Run(nn.Module<Tensor, Tensor> model, CheckedLoss loss, int epoch, double trainLoss)
@@ -24,7 +26,7 @@ internal sealed class ValidationPass(SeedData data)
         var logits = model.call(data.ValidationX);
         var own = loss.Mean(logits, data.ValidationY, data.TrainCounts).item<float>();
         var bce = loss.Plugin.IsBinaryCrossEntropy ? own : nn.functional.binary_cross_entropy_with_logits(logits, data.ValidationY).item<float>();
-        Trainer.CopyDoubles(logits, _logits);
+        CopyLogits(logits);
         ScoredSplit.Sigmoids(_logits, _scores);
         _done = true;
         return new EpochRecord
@@ -32,6 +34,21 @@ internal sealed class ValidationPass(SeedData data)
             Epoch = epoch, TrainLoss = trainLoss, ValidationLoss = own, ValidationBce = bce,
             ValidationRocAuc = RankingMetrics.RocAuc(data.ValidationLabels, _scores),
         };
+    }
+
+    /// <summary>
+    /// float32 on the CPU, the usual case, is read as it is and widened here (exact, so equal to a float64 copy made
+    /// by torch): the torch conversion would cost four tensor operations a pass.
+    /// </summary>
+    private void CopyLogits(Tensor logits)
+    {
+        if (logits.device_type != DeviceType.CPU || logits.dtype != ScalarType.Float32 || logits.numel() != _singles.Length)
+        {
+            Trainer.CopyDoubles(logits, _logits);
+            return;
+        }
+        using (var values = logits.data<float>()) values.CopyTo(_singles);
+        for (var i = 0; i < _singles.Length; i++) _logits[i] = _singles[i];
     }
 
     /// <summary>The logits and scores of the last pass; null before the first. No pass may follow.</summary>
