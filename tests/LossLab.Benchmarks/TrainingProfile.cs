@@ -171,6 +171,14 @@ public static class TrainingProfile
         var buffer = new double[labels.Length];
         var engineLogits = new double[labels.Length];
         var engineScores = new double[labels.Length];
+        // As ValidationPass.CopyLogits: float32 on the CPU copied out, widened in C# into reused arrays.
+        void EngineScores(Tensor logits)
+        {
+            float[] singles;
+            using (var values = logits.data<float>()) singles = values.ToArray();
+            for (var i = 0; i < singles.Length; i++) engineLogits[i] = singles[i];
+            for (var i = 0; i < engineLogits.Length; i++) engineScores[i] = ScoredSplit.Sigmoid(engineLogits[i]);
+        }
         Pair(output, reps, "engine validation pass (as ValidationPass, bce)", () =>
         {
             model.eval();
@@ -178,10 +186,7 @@ public static class TrainingProfile
             using var noGrad = no_grad();
             var logits = model.call(data.ValidationX);
             _ = lossPlugin.Mean(logits, data.ValidationY, data.TrainCounts).item<float>();
-            using (NewDisposeScope())
-            using (var values = logits.detach().cpu().to_type(ScalarType.Float64).contiguous().data<double>())
-                values.CopyTo(engineLogits);
-            for (var i = 0; i < engineLogits.Length; i++) engineScores[i] = ScoredSplit.Sigmoid(engineLogits[i]);
+            EngineScores(logits);
             _ = RankingMetrics.RocAuc(labels, engineScores);
         }, "bare validation pass", () =>
         {
@@ -206,13 +211,7 @@ public static class TrainingProfile
                 using var s = NewDisposeScope();
                 _ = nn.functional.binary_cross_entropy_with_logits(logits, data.ValidationY).item<float>();
             }));
-            Line(output, "  logits → double[] scores, engine (to Float64, reused arrays)", Time(reps, () =>
-            {
-                using (NewDisposeScope())
-                using (var values = logits.detach().cpu().to_type(ScalarType.Float64).contiguous().data<double>())
-                    values.CopyTo(engineLogits);
-                for (var i = 0; i < engineLogits.Length; i++) engineScores[i] = ScoredSplit.Sigmoid(engineLogits[i]);
-            }));
+            Line(output, "  logits → double[] scores, engine (float[] + reused arrays)", Time(reps, () => EngineScores(logits)));
             Line(output, "  logits → double[] scores, bare (float[] + loop)", Time(reps, () =>
             {
                 var raw = logits.data<float>().ToArray();

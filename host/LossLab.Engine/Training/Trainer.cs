@@ -64,7 +64,7 @@ public sealed class Trainer
 
         var validation = validationPass.Last ?? Score(model, data.ValidationX);
         var test = Score(model, data.TestX);
-        if (!validation.Logits.All(double.IsFinite) || !test.Logits.All(double.IsFinite))
+        if (!AllFinite(validation.Logits) || !AllFinite(test.Logits))
             return new Outcome(Result(RunStatus.Diverged, "the trained model outputs non-finite logits", epochs.Count), null, null, null);
 
         if (request.ModelPath is not null)
@@ -113,20 +113,22 @@ public sealed class Trainer
         return new ScoredSplit(ToDoubles(model.call(x)));
     }
 
-    internal static double[] ToDoubles(Tensor t)
+    private static bool AllFinite(double[] values)
     {
-        var values = new double[t.numel()];
-        CopyDoubles(t, values);
-        return values;
+        foreach (var v in values)
+            if (!double.IsFinite(v)) return false;
+        return true;
     }
 
-    /// <summary>Copies a tensor's values, as doubles, into <paramref name="into"/> (exactly numel long).</summary>
-    internal static void CopyDoubles(Tensor t, double[] into)
+    internal static double[] ToDoubles(Tensor t)
     {
         using var scope = NewDisposeScope();
         using var values = t.detach().cpu().to_type(ScalarType.Float64).contiguous().data<double>();
-        values.CopyTo(into);
+        return values.ToArray();
     }
+
+    /// <summary>Copies a tensor's values, as doubles, into <paramref name="into"/> (exactly numel long).</summary>
+    internal static void CopyDoubles(Tensor t, double[] into) => Array.Copy(ToDoubles(t), into, into.Length);
 
     private static RunResult Evaluate(RunResult run, RunRequest request, ScoredSplit validation, ScoredSplit test)
     {

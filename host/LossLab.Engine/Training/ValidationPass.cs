@@ -15,7 +15,6 @@ internal sealed class ValidationPass(SeedData data)
 {
     private readonly double[] _logits = new double[data.ValidationLabels.Length];
     private readonly double[] _scores = new double[data.ValidationLabels.Length];
-    private readonly float[] _singles = new float[data.ValidationLabels.Length];
     private bool _done;
 
     public EpochRecord Run(nn.Module<Tensor, Tensor> model, CheckedLoss loss, int epoch, double trainLoss)
@@ -38,17 +37,19 @@ internal sealed class ValidationPass(SeedData data)
 
     /// <summary>
     /// float32 on the CPU, the usual case, is read as it is and widened here (exact, so equal to a float64 copy made
-    /// by torch): the torch conversion would cost four tensor operations a pass.
+    /// by torch): the torch conversion would cost four tensor operations a pass. ToArray, not CopyTo: TorchSharp
+    /// 0.107's ToArray copies a contiguous tensor in one block, its CopyTo goes element by element.
     /// </summary>
     private void CopyLogits(Tensor logits)
     {
-        if (logits.device_type != DeviceType.CPU || logits.dtype != ScalarType.Float32 || logits.numel() != _singles.Length)
+        if (logits.device_type != DeviceType.CPU || logits.dtype != ScalarType.Float32 || logits.numel() != _logits.Length)
         {
             Trainer.CopyDoubles(logits, _logits);
             return;
         }
-        using (var values = logits.data<float>()) values.CopyTo(_singles);
-        for (var i = 0; i < _singles.Length; i++) _logits[i] = _singles[i];
+        float[] singles;
+        using (var values = logits.data<float>()) singles = values.ToArray();
+        for (var i = 0; i < singles.Length; i++) _logits[i] = singles[i];
     }
 
     /// <summary>The logits and scores of the last pass; null before the first. No pass may follow.</summary>
