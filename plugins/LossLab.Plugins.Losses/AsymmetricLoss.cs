@@ -14,6 +14,8 @@ public sealed class AsymmetricLoss : LossPlugin
 
     public override string Description => "Asymmetric loss (Ridnik et al. 2021): separate focusing for positives and negatives, easy negatives shifted away.";
 
+    public override string Formula => "ASL = −y·(1 − p)^γ₊·log p − (1 − y)·p_m^γ₋·log(1 − p_m), p_m = max(p − m, 0)";
+
     [Option("Focusing parameter γ₊ for positives.", Min = 0)]
     public double GammaPos { get; set; }
 

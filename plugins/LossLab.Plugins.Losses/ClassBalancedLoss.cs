@@ -13,6 +13,8 @@ public sealed class ClassBalancedLoss : LossPlugin
 
     public override string Description => "Class-balanced loss (Cui et al. 2019): BCE or focal weighted by the inverse effective number of samples.";
 
+    public override string Formula => "CB = w_y·L_base (BCE or focal), w_c ∝ (1 − β)/(1 − β^n_c), w₀ + w₁ = 2";
+
     [Option("β of the effective number (1 − β^n)/(1 − β); 0 means no reweighting.", Min = 0, Max = 1, MaxExclusive = true)]
     public double Beta { get; set; } = 0.999;
 
@@ -31,6 +33,14 @@ public sealed class ClassBalancedLoss : LossPlugin
         using var scope = NewDisposeScope();
         var loss = Base == "focal" ? Logits.Focal(logits, targets, Alpha, Gamma) : Logits.CrossEntropy(logits, targets);
         return loss.mul(Logits.PerClass(targets, negative, positive)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Fused for the BCE base (<see cref="Logits.WeightedCrossEntropyMean"/>); focal has no fused form.</summary>
+    public override Tensor Mean(Tensor logits, Tensor targets, ClassCounts counts)
+    {
+        if (Base == "focal") return base.Mean(logits, targets, counts);
+        var (negative, positive) = Weights(counts);
+        return Logits.WeightedCrossEntropyMean(logits, targets, negative, positive);
     }
 
     /// <summary>The normalised (negative, positive) weights for the given training counts.</summary>

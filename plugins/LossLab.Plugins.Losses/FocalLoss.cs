@@ -10,6 +10,8 @@ public sealed class FocalLoss : LossPlugin
 
     public override string Description => "Focal loss (Lin et al. 2017) as torchvision's sigmoid_focal_loss: α_t·CE·(1 − p_t)^γ.";
 
+    public override string Formula => "FL = −α_t·(1 − p_t)^γ·log p_t, α_t = α for positives and 1 − α for negatives";
+
     [Option("Weight α of positives in [0, 1] (negatives get 1 − α); any negative value turns α weighting off.", Min = -1, Max = 1)]
     public double Alpha { get; set; } = 0.25;
 

@@ -20,6 +20,18 @@ internal static class Logits
     public static Tensor Modulation(Tensor trueClassLogits, double gamma) =>
         nn.functional.logsigmoid(trueClassLogits.neg()).mul(gamma).exp();
 
+    /// <summary>
+    /// mean(w_y·CE) in one fused call: w₀·BCE(x, y; pos_weight = w₁/w₀), because torch's pos_weight p gives
+    /// −[p·y·log σ(x) + (1 − y)·log σ(−x)], and w₀·(w₁/w₀) = w₁ for positives, w₀ for negatives. Equal to
+    /// (CrossEntropy · PerClass).mean() up to float rounding.
+    /// </summary>
+    public static Tensor WeightedCrossEntropyMean(Tensor logits, Tensor targets, double negative, double positive)
+    {
+        using var positiveWeight = tensor(positive / negative, logits.dtype, logits.device);
+        using var mean = nn.functional.binary_cross_entropy_with_logits(logits, targets, pos_weights: positiveWeight);
+        return mean.mul(negative);
+    }
+
     /// <summary>w_y = y·w₁ + (1 − y)·w₀, exactly w₁ or w₀ for y ∈ {0, 1}.</summary>
     public static Tensor PerClass(Tensor targets, double negative, double positive) =>
         targets.mul(positive).add(targets.neg().add(1).mul(negative));

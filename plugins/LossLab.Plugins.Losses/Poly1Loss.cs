@@ -10,6 +10,8 @@ public sealed class Poly1Loss : LossPlugin
 
     public override string Description => "Poly-1 loss (Leng et al. 2022): BCE + ε·(1 − p_t).";
 
+    public override string Formula => "Poly-1 = −log p_t + ε·(1 − p_t)";
+
     [Option("Coefficient ε of the first polynomial term (ε ≥ −1; 0 is plain BCE).", Min = -1)]
     public double Epsilon { get; set; } = 1;
 

@@ -13,6 +13,8 @@ public sealed class WeightedBceLoss : LossPlugin
 
     public override string Description => "Binary cross-entropy times a per-class weight (inverse class frequency unless given).";
 
+    public override string Formula => "L = −w_y·[y·log p + (1 − y)·log(1 − p)], w₁ = positive_weight, w₀ = negative_weight (default N/(2·n_y))";
+
     [Option("Weight of positive examples (> 0). If only negative_weight is given this is 1; if neither, N / (2·positives).", Min = 0)]
     public double? PositiveWeight { get; set; }
 
@@ -30,6 +32,12 @@ public sealed class WeightedBceLoss : LossPlugin
         var (negative, positive) = Weights(counts);
         using var scope = NewDisposeScope();
         return Logits.CrossEntropy(logits, targets).mul(Logits.PerClass(targets, negative, positive)).MoveToOuterDisposeScope();
+    }
+
+    public override Tensor Mean(Tensor logits, Tensor targets, ClassCounts counts)
+    {
+        var (negative, positive) = Weights(counts);
+        return Logits.WeightedCrossEntropyMean(logits, targets, negative, positive);
     }
 
     /// <summary>The (negative, positive) weights this instance applies for the given training counts.</summary>

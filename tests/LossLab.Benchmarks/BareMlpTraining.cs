@@ -25,50 +25,66 @@ public sealed class BareMlpTraining(Seed003Training setup)
     /// <summary>Trains <see cref="Seed003Training.Epochs"/> epochs; returns the per-epoch train losses.</summary>
     public double[] Run(Phases? phases = null, Action<int>? afterEpoch = null)
     {
-        var data = setup.Data;
-        var lr = setup.Resolved.Experiment.Training.LearningRate;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         // Parameters in nn.Linear layout: weight [out, in], bias [out].
         var p = _initial.Select((values, i) => new Parameter(Shape(i, values), requires_grad: true)).ToArray();
         try
         {
-            using var optimizer = optim.Adam(p, lr);
-            if (phases is not null) phases.Setup += clock.Elapsed;
-            var losses = new double[Seed003Training.Epochs];
-            var labels = data.ValidationLabels;
-            var scores = new double[labels.Length];
-            for (var epoch = 0; epoch < Seed003Training.Epochs; epoch++)
-            {
-                clock.Restart();
-                using (NewDisposeScope())
-                {
-                    optimizer.zero_grad();
-                    var loss = nn.functional.binary_cross_entropy_with_logits(Forward(p, data.TrainX), data.TrainY);
-                    loss.backward();
-                    optimizer.step();
-                    losses[epoch] = loss.item<float>();
-                }
-                if (phases is not null) phases.Train += clock.Elapsed;
-                clock.Restart();
-                using (NewDisposeScope())
-                using (no_grad())
-                {
-                    var logits = Forward(p, data.ValidationX);
-                    var bce = nn.functional.binary_cross_entropy_with_logits(logits, data.ValidationY).item<float>();
-                    var raw = logits.data<float>().ToArray();
-                    for (var i = 0; i < scores.Length; i++) scores[i] = Sigmoid(raw[i]);
-                    var auc = RankingMetrics.RocAuc(labels, scores);
-                    if (!float.IsFinite(bce) || double.IsNaN(auc)) throw new InvalidOperationException($"epoch {epoch + 1}: bce {bce}, auc {auc}");
-                }
-                if (phases is not null) phases.Validate += clock.Elapsed;
-                afterEpoch?.Invoke(epoch + 1);
-            }
-            return losses;
+            return Loop(p, x => Forward(p, x), clock, phases, afterEpoch);
         }
         finally
         {
             foreach (var t in p) t.Dispose();
         }
+    }
+
+    /// <summary>
+    /// The same loop over the model plugin's module (as the engine instantiates it) instead of functional layers:
+    /// the model's share of the engine's overhead, apart from the engine's own code.
+    /// </summary>
+    public double[] RunModule(Action<int>? afterEpoch = null)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var module = setup.Weights.Instantiate(setup.Request.Model, setup.Request.Info, setup.Request.Device);
+        return Loop(module.parameters(), x => module.call(x), clock, null, afterEpoch);
+    }
+
+    private double[] Loop(IEnumerable<Parameter> parameters, Func<Tensor, Tensor> forward, System.Diagnostics.Stopwatch clock, Phases? phases, Action<int>? afterEpoch)
+    {
+        var data = setup.Data;
+        var lr = setup.Resolved.Experiment.Training.LearningRate;
+        using var optimizer = optim.Adam(parameters, lr);
+        if (phases is not null) phases.Setup += clock.Elapsed;
+        var losses = new double[Seed003Training.Epochs];
+        var labels = data.ValidationLabels;
+        var scores = new double[labels.Length];
+        for (var epoch = 0; epoch < Seed003Training.Epochs; epoch++)
+        {
+            clock.Restart();
+            using (NewDisposeScope())
+            {
+                optimizer.zero_grad();
+                var loss = nn.functional.binary_cross_entropy_with_logits(forward(data.TrainX), data.TrainY);
+                loss.backward();
+                optimizer.step();
+                losses[epoch] = loss.item<float>();
+            }
+            if (phases is not null) phases.Train += clock.Elapsed;
+            clock.Restart();
+            using (NewDisposeScope())
+            using (no_grad())
+            {
+                var logits = forward(data.ValidationX);
+                var bce = nn.functional.binary_cross_entropy_with_logits(logits, data.ValidationY).item<float>();
+                var raw = logits.data<float>().ToArray();
+                for (var i = 0; i < scores.Length; i++) scores[i] = Sigmoid(raw[i]);
+                var auc = RankingMetrics.RocAuc(labels, scores);
+                if (!float.IsFinite(bce) || double.IsNaN(auc)) throw new InvalidOperationException($"epoch {epoch + 1}: bce {bce}, auc {auc}");
+            }
+            if (phases is not null) phases.Validate += clock.Elapsed;
+            afterEpoch?.Invoke(epoch + 1);
+        }
+        return losses;
     }
 
     private static Tensor Forward(Parameter[] p, Tensor x)

@@ -25,55 +25,30 @@ public static class TrainingProfile
         setup.RunEngine();
         bare.Run();
 
-        var engineRuns = new List<(double First, double Loop, double After, double Total)>();
-        var bareRuns = new List<(double First, double Loop, double After, double Total)>();
-        var engineCpu = new List<double>();
-        var bareCpu = new List<double>();
-        var clock = new Stopwatch();
-        var bareEpochCpu = new List<double>();
-        var engineEpochCpu = new List<double>();
-        double lastCpu = 0;
-        void EpochCpu(List<double> into, int epoch)
+        bare.RunModule();
+        var sides = new[]
         {
-            var now = ThreadCpuClock.Milliseconds();
-            if (epoch > 1) into.Add(now - lastCpu);
-            lastCpu = now;
-        }
-        (double First, double Loop, double After, double Total) TimeBare()
-        {
-            double first = 0, last = 0;
-            clock.Restart();
-            bare.Run(afterEpoch: e => { EpochCpu(bareEpochCpu, e); if (e == 1) first = clock.Elapsed.TotalMilliseconds; last = clock.Elapsed.TotalMilliseconds; });
-            var total = clock.Elapsed.TotalMilliseconds;
-            return (first, last - first, total - last, total);
-        }
-        (double First, double Loop, double After, double Total) TimeEngine()
-        {
-            double first = 0, last = 0;
-            clock.Restart();
-            setup.RunEngine(p => { EpochCpu(engineEpochCpu, p.Epoch); if (p.Epoch == 1) first = clock.Elapsed.TotalMilliseconds; last = clock.Elapsed.TotalMilliseconds; });
-            var total = clock.Elapsed.TotalMilliseconds;
-            return (first, last - first, total - last, total);
-        }
-        // Pairs alternate which side goes first, so neither always follows the other.
+            new Side("bare TorchSharp loop", afterEpoch => bare.Run(afterEpoch: afterEpoch)),
+            new Side("bare loop, model's module", afterEpoch => bare.RunModule(afterEpoch)),
+            new Side("engine Trainer.Run", afterEpoch => setup.RunEngine(p => afterEpoch(p.Epoch))),
+        };
+        // Rounds rotate which side goes first, so that none always follows another.
         for (var r = 0; r < runs; r++)
-        {
-            void Bare() { var cpu = ThreadCpuClock.Milliseconds(); bareRuns.Add(TimeBare()); bareCpu.Add(ThreadCpuClock.Milliseconds() - cpu); }
-            void Engine() { var cpu = ThreadCpuClock.Milliseconds(); engineRuns.Add(TimeEngine()); engineCpu.Add(ThreadCpuClock.Milliseconds() - cpu); }
-            if (r % 2 == 0) { Bare(); Engine(); }
-            else { Engine(); Bare(); }
-        }
+            for (var k = 0; k < sides.Length; k++)
+                sides[(r + k) % sides.Length].Time();
 
-        output.WriteLine($"Part 1: {runs} alternating whole trainings each, median ms [fastest run's total] (torch threads {Seed003Training.TorchThreads})");
-        output.WriteLine("                         setup+epoch 1   epochs 2..100   after last epoch     total");
-        void Row(string name, List<(double First, double Loop, double After, double Total)> xs) => output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name,-24} {Median(xs.Select(x => x.First)),13:F2}   {Median(xs.Select(x => x.Loop)),13:F2}   {Median(xs.Select(x => x.After)),16:F2}   {Median(xs.Select(x => x.Total)),7:F2} [{xs.Min(x => x.Total):F2}]"));
-        Row("bare TorchSharp loop", bareRuns);
-        Row("engine Trainer.Run", engineRuns);
+        output.WriteLine($"Part 1: {runs} rotating whole trainings each, median ms [fastest run's total] (torch threads {Seed003Training.TorchThreads})");
+        output.WriteLine("                            setup+epoch 1   epochs 2..100   after last epoch     total");
+        foreach (var side in sides)
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{side.Name,-27} {Median(side.Runs.Select(x => x.First)),13:F2}   {Median(side.Runs.Select(x => x.Loop)),13:F2}   {Median(side.Runs.Select(x => x.After)),16:F2}   {Median(side.Runs.Select(x => x.Total)),7:F2} [{side.Runs.Min(x => x.Total):F2}]"));
+        output.WriteLine("thread CPU per training, ms: median [min]; per epoch 2..100, µs: median [10th percentile]; managed allocation per training");
+        foreach (var side in sides)
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{side.Name,-27} {Median(side.Cpu):F2} [{side.Cpu.Min():F2}] ms   {Median(side.EpochCpu) * 1e3:F1} [{Percentile(side.EpochCpu, 0.1) * 1e3:F1}] µs   {Median(side.Allocated) / 1e6:F2} MB"));
+        var (bareSide, engineSide) = (sides[0], sides[2]);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"thread CPU ms per training, median [min]: bare {Median(bareCpu):F2} [{bareCpu.Min():F2}], engine {Median(engineCpu):F2} [{engineCpu.Min():F2}]; engine / bare {Median(engineCpu) / Median(bareCpu):F3} (medians), {engineCpu.Min() / bareCpu.Min():F3} (minima)"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"thread CPU µs per epoch (epochs 2..100 of every training), median [10th percentile]: bare {Median(bareEpochCpu) * 1e3:F1} [{Percentile(bareEpochCpu, 0.1) * 1e3:F1}], engine {Median(engineEpochCpu) * 1e3:F1} [{Percentile(engineEpochCpu, 0.1) * 1e3:F1}]"));
+            $"engine / bare thread CPU: {Median(engineSide.Cpu) / Median(bareSide.Cpu):F3} (medians), {engineSide.Cpu.Min() / bareSide.Cpu.Min():F3} (minima); module loop / bare: {Median(sides[1].Cpu) / Median(bareSide.Cpu):F3} (medians), {sides[1].Cpu.Min() / bareSide.Cpu.Min():F3} (minima)"));
         // The engine's after-training work, once per training as Trainer.Run does it (cold), after a bare training.
         var cold = new List<(double Score, double Thresholds, double Metrics)>();
         using (var trained = setup.Request.Weights.Instantiate(setup.Request.Model, setup.Request.Info, setup.Request.Device))
@@ -85,16 +60,44 @@ public static class TrainingProfile
             }
         }
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"after-training work done once after a training (as in Trainer.Run), median ms: Score validation + test {Median(cold.Select(c => c.Score)):F2}, {setup.Resolved.Experiment.Thresholds.Count} × ThresholdTuner.Evaluate {Median(cold.Select(c => c.Thresholds)):F2}, 2 × Metrics.Compute {Median(cold.Select(c => c.Metrics)):F2}"));
+            $"after-training work done once after a training (as in Trainer.Run), median ms: Score validation + test {Median(cold.Select(c => c.Score)):F2}, 2 RankedRows + {setup.Resolved.Experiment.Thresholds.Count} × ThresholdTuner.Evaluate {Median(cold.Select(c => c.Thresholds)):F2}, 2 × Metrics.Compute {Median(cold.Select(c => c.Metrics)):F2}"));
         var phases = new BareMlpTraining.Phases();
         for (var r = 0; r < runs; r++) bare.Run(phases);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"bare loop split, mean per run: setup {phases.Setup.TotalMilliseconds / runs:F2} ms, train steps {phases.Train.TotalMilliseconds / runs:F2} ms, validation passes {phases.Validate.TotalMilliseconds / runs:F2} ms"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"engine / bare wall time (median of per-pair ratios): {Median(engineRuns.Zip(bareRuns, (e, b) => e.Total / b.Total)):F3}"));
         output.WriteLine();
         Components(output, setup);
         return 0;
+    }
+
+    /// <summary>One contender of Part 1: per training its wall-clock split, thread CPU, per-epoch CPU and allocation.</summary>
+    private sealed class Side(string name, Action<Action<int>> train)
+    {
+        public string Name => name;
+        public List<(double First, double Loop, double After, double Total)> Runs { get; } = [];
+        public List<double> Cpu { get; } = [];
+        public List<double> EpochCpu { get; } = [];
+        public List<double> Allocated { get; } = [];
+
+        public void Time()
+        {
+            double first = 0, last = 0, lastCpu = 0;
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var cpu = ThreadCpuClock.Milliseconds();
+            var clock = Stopwatch.StartNew();
+            train(epoch =>
+            {
+                var now = ThreadCpuClock.Milliseconds();
+                if (epoch > 1) EpochCpu.Add(now - lastCpu);
+                lastCpu = now;
+                if (epoch == 1) first = clock.Elapsed.TotalMilliseconds;
+                last = clock.Elapsed.TotalMilliseconds;
+            });
+            var total = clock.Elapsed.TotalMilliseconds;
+            Cpu.Add(ThreadCpuClock.Milliseconds() - cpu);
+            Allocated.Add(GC.GetAllocatedBytesForCurrentThread() - allocated);
+            Runs.Add((first, last - first, total - last, total));
+        }
     }
 
     private static void Components(TextWriter output, Seed003Training setup)
@@ -123,12 +126,12 @@ public static class TrainingProfile
         using var engineOptimizer = optim.Adam(model.parameters(), 0.01);
         var p = Parameters(model);
         using var bareOptimizer = optim.Adam(p, 0.01);
-        Pair(output, reps, "engine train step (module, plugin loss + mean)", () =>
+        Pair(output, reps, "engine train step (module, plugin Mean)", () =>
         {
             model.train();
             using var scope = NewDisposeScope();
             engineOptimizer.zero_grad();
-            var value = lossPlugin.Forward(model.call(data.TrainX), data.TrainY, data.TrainCounts).mean();
+            var value = lossPlugin.Mean(model.call(data.TrainX), data.TrainY, data.TrainCounts);
             value.backward();
             engineOptimizer.step();
             _ = value.item<float>();
@@ -150,7 +153,7 @@ public static class TrainingProfile
             value.backward();
             engineOptimizer.step();
             _ = value.item<float>();
-        }, "  bare functional + plugin loss + mean", () =>
+        }, "  bare functional + plugin Forward + mean (before Mean)", () =>
         {
             using var scope = NewDisposeScope();
             bareOptimizer.zero_grad();
@@ -166,16 +169,25 @@ public static class TrainingProfile
         // One validation pass.
         var labels = data.ValidationLabels;
         var buffer = new double[labels.Length];
-        Pair(output, reps, "engine validation pass (as EvaluateEpoch)", () =>
+        var engineLogits = new double[labels.Length];
+        var engineScores = new double[labels.Length];
+        // As ValidationPass.CopyLogits: float32 on the CPU copied out, widened in C# into reused arrays.
+        void EngineScores(Tensor logits)
+        {
+            float[] singles;
+            using (var values = logits.data<float>()) singles = values.ToArray();
+            for (var i = 0; i < singles.Length; i++) engineLogits[i] = singles[i];
+            for (var i = 0; i < engineLogits.Length; i++) engineScores[i] = ScoredSplit.Sigmoid(engineLogits[i]);
+        }
+        Pair(output, reps, "engine validation pass (as ValidationPass, bce)", () =>
         {
             model.eval();
             using var scope = NewDisposeScope();
             using var noGrad = no_grad();
             var logits = model.call(data.ValidationX);
-            _ = lossPlugin.Forward(logits, data.ValidationY, data.TrainCounts).mean().item<float>();
-            _ = nn.functional.binary_cross_entropy_with_logits(logits, data.ValidationY).item<float>();
-            var scores = logits.detach().cpu().to_type(ScalarType.Float64).contiguous().data<double>().ToArray().Select(ScoredSplit.Sigmoid).ToArray();
-            _ = RankingMetrics.RocAuc(labels, scores);
+            _ = lossPlugin.Mean(logits, data.ValidationY, data.TrainCounts).item<float>();
+            EngineScores(logits);
+            _ = RankingMetrics.RocAuc(labels, engineScores);
         }, "bare validation pass", () =>
         {
             using var scope = NewDisposeScope();
@@ -189,21 +201,17 @@ public static class TrainingProfile
         using (no_grad())
         {
             using var logits = model.call(data.ValidationX);
-            Line(output, "  engine's own-loss (plugin Forward + mean + item)", Time(reps, () =>
+            Line(output, "  engine's own loss (plugin Mean + item; also the BCE for bce)", Time(reps, () =>
             {
                 using var s = NewDisposeScope();
-                _ = lossPlugin.Forward(logits, data.ValidationY, data.TrainCounts).mean().item<float>();
+                _ = lossPlugin.Mean(logits, data.ValidationY, data.TrainCounts).item<float>();
             }));
             Line(output, "  BCE with logits + item", Time(reps, () =>
             {
                 using var s = NewDisposeScope();
                 _ = nn.functional.binary_cross_entropy_with_logits(logits, data.ValidationY).item<float>();
             }));
-            Line(output, "  logits → double[] scores, engine (to Float64 + LINQ)", Time(reps, () =>
-            {
-                using var s = NewDisposeScope();
-                _ = logits.detach().cpu().to_type(ScalarType.Float64).contiguous().data<double>().ToArray().Select(ScoredSplit.Sigmoid).ToArray();
-            }));
+            Line(output, "  logits → double[] scores, engine (float[] + reused arrays)", Time(reps, () => EngineScores(logits)));
             Line(output, "  logits → double[] scores, bare (float[] + loop)", Time(reps, () =>
             {
                 var raw = logits.data<float>().ToArray();
@@ -215,13 +223,15 @@ public static class TrainingProfile
         // After the last epoch: final scoring and evaluation (Trainer.Score ×2, thresholds, metrics).
         var validation = Trainer.Score(model, data.ValidationX);
         var test = Trainer.Score(model, data.TestX);
-        Line(output, "engine after training: Score validation + test", Time(reps, () => { Trainer.Score(model, data.ValidationX); Trainer.Score(model, data.TestX); }));
-        Line(output, $"engine after training: {setup.Resolved.Experiment.Thresholds.Count} thresholds + 2 × Metrics.Compute", Time(reps, () =>
+        Line(output, "engine after training: Score test (validation reused)", Time(reps, () => Trainer.Score(model, data.TestX)));
+        Line(output, $"engine after training: 2 RankedRows, {setup.Resolved.Experiment.Thresholds.Count} thresholds, 2 × Metrics.Compute", Time(reps, () =>
         {
+            var tune = new RankedRows(data.ValidationLabels, validation.Scores);
+            var judged = new RankedRows(data.TestLabels, test.Scores);
             foreach (var text in setup.Resolved.Experiment.Thresholds)
-                ThresholdTuner.Evaluate(ThresholdObjective.Parse(text), data.ValidationLabels, validation.Scores, data.TestLabels, test.Scores);
-            Metrics.Compute(data.TestLabels, test.Scores);
-            Metrics.Compute(data.ValidationLabels, validation.Scores);
+                ThresholdTuner.Evaluate(ThresholdObjective.Parse(text), tune, judged);
+            Metrics.Compute(judged);
+            Metrics.Compute(tune);
         }));
         foreach (var t in p) t.Dispose();
     }
@@ -230,16 +240,18 @@ public static class TrainingProfile
     {
         var data = setup.Data;
         var clock = Stopwatch.StartNew();
-        var validation = Trainer.Score(model, data.ValidationX);
+        var validation = Trainer.Score(model, data.ValidationX); // in Trainer.Run, the last validation pass's scores
         var test = Trainer.Score(model, data.TestX);
         var score = clock.Elapsed.TotalMilliseconds;
         clock.Restart();
+        var tune = new RankedRows(data.ValidationLabels, validation.Scores);
+        var judged = new RankedRows(data.TestLabels, test.Scores);
         foreach (var text in setup.Resolved.Experiment.Thresholds)
-            ThresholdTuner.Evaluate(ThresholdObjective.Parse(text), data.ValidationLabels, validation.Scores, data.TestLabels, test.Scores);
+            ThresholdTuner.Evaluate(ThresholdObjective.Parse(text), tune, judged);
         var thresholds = clock.Elapsed.TotalMilliseconds;
         clock.Restart();
-        Metrics.Compute(data.TestLabels, test.Scores);
-        Metrics.Compute(data.ValidationLabels, validation.Scores);
+        Metrics.Compute(judged);
+        Metrics.Compute(tune);
         return (score, thresholds, clock.Elapsed.TotalMilliseconds);
     }
 

@@ -45,11 +45,7 @@ internal sealed class RunState
                 Sha256 = FileHash.Of(data),
             },
             Model = new ModelSummary { Plugin = resolved.Model.Descriptor.Name, Options = Plain(resolved.Model), Parameters = parameters },
-            Losses = [.. resolved.Losses.Select(l => new LossSummary
-            {
-                Name = l.Name, Plugin = l.Plugin.Descriptor.Name, Description = l.Plugin.Descriptor.Description,
-                Options = Plain(l.Plugin), Source = l.Plugin.Descriptor.Source, Sha256 = l.Plugin.Descriptor.Sha256,
-            })],
+            Losses = [.. resolved.Losses.Select(l => LossCard(l, first.TrainCounts))],
             Seeds = [.. e.Seeds],
             ThresholdObjectives = [.. e.Thresholds.Select(t => ThresholdObjective.Parse(t).Name)],
         };
@@ -170,6 +166,33 @@ internal sealed class RunState
 
     private static IEnumerable<Prediction> Rows(string split, RunResult run, int[] labels, ScoredSplit scored) =>
         labels.Select((y, i) => new Prediction(split, run.Seed, run.Loss, y, scored.Scores[i]));
+
+    /// <summary>What the report's loss card shows: options as used with their meaning, the formula, and notes measured on this data's training counts.</summary>
+    private static LossSummary LossCard(ConfiguredLoss loss, ClassCounts counts)
+    {
+        var descriptor = loss.Plugin.Descriptor;
+        return new LossSummary
+        {
+            Name = loss.Name, Plugin = descriptor.Name, Description = descriptor.Description,
+            Options = Plain(loss.Plugin), Source = descriptor.Source, Sha256 = descriptor.Sha256,
+            Formula = loss.Plugin.Instance.Formula,
+            OptionHelp = descriptor.Options.ToDictionary(o => o.Name, o => o.Description),
+            Notes = Notes(loss, counts),
+        };
+    }
+
+    /// <summary>No notes for a plugin that cannot be evaluated: its loss-shape plot and its runs report why.</summary>
+    private static List<string> Notes(ConfiguredLoss loss, ClassCounts counts)
+    {
+        try
+        {
+            return LossCardNotes.Write(loss.Plugin.CreateFresh(), counts);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return [];
+        }
+    }
 
     private static Dictionary<string, object?> Plain<T>(ConfiguredPlugin<T> plugin) where T : class, IPlugin =>
         plugin.Descriptor.OptionValuesOf(plugin.Instance);

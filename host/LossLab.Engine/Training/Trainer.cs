@@ -8,7 +8,7 @@ namespace LossLab.Engine.Training;
 
 /// <summary>
 /// Trains one model with one loss and evaluates it: every step and evaluation pass inside its own dispose scope,
-/// the loss reduced here as the mean of the plugin's per-example values. A non-finite loss stops the run as
+/// the loss reduced by the plugin's <see cref="LossLab.Abstractions.LossPlugin.Mean"/> (checked once, <see cref="CheckedLoss"/>). A non-finite loss stops the run as
 /// diverged; an exception from a plugin fails it; cancellation stops it between steps.
 /// </summary>
 public sealed class Trainer
@@ -27,7 +27,7 @@ public sealed class Trainer
             DurationS = (DateTime.UtcNow - started).TotalSeconds,
         };
 
-        var loss = request.Loss.Plugin.CreateFresh();
+        var loss = new CheckedLoss(request.Loss.Plugin.CreateFresh());
         using var model = request.Weights.Instantiate(request.Model, request.Info, request.Device);
         var initHash = InitialWeights.HashOf(model);
         if (initHash != request.Weights.Hash)
@@ -35,6 +35,7 @@ public sealed class Trainer
         using var optimizer = CreateOptimizer(model, request.Experiment.Training);
         // Dropout draws from torch's global generator: reseeding per run gives every loss of a seed the same masks.
         InitialWeights.WithTorchRandom(() => torch.manual_seed(data.Seed));
+        var validationPass = new ValidationPass(data);
 
         try
         {
@@ -42,11 +43,14 @@ public sealed class Trainer
             {
                 cancellation.ThrowIfCancellationRequested();
                 var trainLoss = TrainEpoch(model, optimizer, loss, request, epoch, cancellation);
-                var record = EvaluateEpoch(model, loss, request, epoch + 1, trainLoss);
+                // A non-finite step has usually made the weights NaN too: there is nothing left to validate.
+                if (!double.IsFinite(trainLoss))
+                    return new Outcome(Result(RunStatus.Diverged, $"loss became {trainLoss} at epoch {epoch + 1}", epoch + 1), null, null, null);
+                var record = validationPass.Run(model, loss, epoch + 1, trainLoss);
                 epochs.Add(record);
                 progress?.Invoke(new EpochProgress(request.Loss.Name, data.Seed, epoch + 1, request.Experiment.Training.Epochs, trainLoss));
-                if (!double.IsFinite(trainLoss) || !double.IsFinite(record.ValidationLoss))
-                    return new Outcome(Result(RunStatus.Diverged, $"loss became {(double.IsFinite(trainLoss) ? record.ValidationLoss : trainLoss)} at epoch {epoch + 1}", epoch + 1), null, null, null);
+                if (!double.IsFinite(record.ValidationLoss))
+                    return new Outcome(Result(RunStatus.Diverged, $"validation loss became {record.ValidationLoss} at epoch {epoch + 1}", epoch + 1), null, null, null);
             }
         }
         catch (OperationCanceledException)
@@ -58,9 +62,9 @@ public sealed class Trainer
             return new Outcome(Result(RunStatus.Failed, $"{request.Loss.Plugin.Descriptor.Label}: {e.GetType().Name}: {e.Message}"), null, null, null);
         }
 
-        var validation = Score(model, data.ValidationX);
+        var validation = validationPass.Last ?? Score(model, data.ValidationX);
         var test = Score(model, data.TestX);
-        if (!validation.Logits.All(double.IsFinite) || !test.Logits.All(double.IsFinite))
+        if (!AllFinite(validation.Logits) || !AllFinite(test.Logits))
             return new Outcome(Result(RunStatus.Diverged, "the trained model outputs non-finite logits", epochs.Count), null, null, null);
 
         if (request.ModelPath is not null)
@@ -73,7 +77,7 @@ public sealed class Trainer
         return new Outcome(result, validation, test, boundary);
     }
 
-    private static double TrainEpoch(nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, LossLab.Abstractions.LossPlugin loss,
+    private static double TrainEpoch(nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, CheckedLoss loss,
         RunRequest request, int epoch, CancellationToken cancellation)
     {
         var data = request.Data;
@@ -93,38 +97,12 @@ public sealed class Trainer
             }
             optimizer.zero_grad();
             var logits = model.call(x);
-            var value = Reduce(loss, logits, y, data.TrainCounts);
+            var value = loss.Mean(logits, y, data.TrainCounts);
             value.backward();
             optimizer.step();
             total += value.item<float>() * batch.Count;
         }
         return total / data.Split.Train.Length;
-    }
-
-    private static EpochRecord EvaluateEpoch(nn.Module<Tensor, Tensor> model, LossLab.Abstractions.LossPlugin loss, RunRequest request, int epoch, double trainLoss)
-    {
-        var data = request.Data;
-        model.eval();
-        using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
-        var logits = model.call(data.ValidationX);
-        var own = Reduce(loss, logits, data.ValidationY, data.TrainCounts).item<float>();
-        var bce = nn.functional.binary_cross_entropy_with_logits(logits, data.ValidationY).item<float>();
-        var scores = ToDoubles(logits).Select(ScoredSplit.Sigmoid).ToArray();
-        return new EpochRecord
-        {
-            Epoch = epoch, TrainLoss = trainLoss, ValidationLoss = own, ValidationBce = bce,
-            ValidationRocAuc = RankingMetrics.RocAuc(data.ValidationLabels, scores),
-        };
-    }
-
-    /// <summary>The mean of the plugin's per-example losses, after checking it kept one value per example.</summary>
-    internal static Tensor Reduce(LossLab.Abstractions.LossPlugin loss, Tensor logits, Tensor targets, LossLab.Abstractions.ClassCounts counts)
-    {
-        var perExample = loss.Forward(logits, targets, counts);
-        if (perExample.shape.Length != 1 || perExample.shape[0] != logits.shape[0])
-            throw new InvalidOperationException($"Forward returned shape [{string.Join(", ", perExample.shape)}]; expected [{logits.shape[0]}] (one value per example)");
-        return perExample.mean();
     }
 
     public static ScoredSplit Score(nn.Module<Tensor, Tensor> model, Tensor x)
@@ -135,16 +113,34 @@ public sealed class Trainer
         return new ScoredSplit(ToDoubles(model.call(x)));
     }
 
-    internal static double[] ToDoubles(Tensor t) => t.detach().cpu().to_type(ScalarType.Float64).contiguous().data<double>().ToArray();
+    private static bool AllFinite(double[] values)
+    {
+        foreach (var v in values)
+            if (!double.IsFinite(v)) return false;
+        return true;
+    }
+
+    internal static double[] ToDoubles(Tensor t)
+    {
+        using var scope = NewDisposeScope();
+        using var values = t.detach().cpu().to_type(ScalarType.Float64).contiguous().data<double>();
+        return values.ToArray();
+    }
+
+    /// <summary>Copies a tensor's values, as doubles, into <paramref name="into"/> (exactly numel long).</summary>
+    internal static void CopyDoubles(Tensor t, double[] into) => Array.Copy(ToDoubles(t), into, into.Length);
 
     private static RunResult Evaluate(RunResult run, RunRequest request, ScoredSplit validation, ScoredSplit test)
     {
         var data = request.Data;
+        // Each split sorted once for every threshold objective and metric set.
+        var tuneRows = new RankedRows(data.ValidationLabels, validation.Scores);
+        var testRows = new RankedRows(data.TestLabels, test.Scores);
         var thresholds = new Dictionary<string, ThresholdResult>();
         foreach (var text in request.Experiment.Thresholds)
         {
             var objective = ThresholdObjective.Parse(text);
-            thresholds[objective.Name] = ThresholdTuner.Evaluate(objective, data.ValidationLabels, validation.Scores, data.TestLabels, test.Scores);
+            thresholds[objective.Name] = ThresholdTuner.Evaluate(objective, tuneRows, testRows);
         }
         CalibrationResult? calibration = null;
         if (request.Experiment.Calibrate == "temperature")
@@ -159,8 +155,8 @@ public sealed class Trainer
         }
         return run with
         {
-            Test = Metrics.Compute(data.TestLabels, test.Scores),
-            Validation = Metrics.Compute(data.ValidationLabels, validation.Scores),
+            Test = Metrics.Compute(testRows),
+            Validation = Metrics.Compute(tuneRows),
             Thresholds = thresholds,
             Calibration = calibration,
             ModelPath = request.ModelPath,

@@ -27,18 +27,21 @@ public static class Metrics
     {
         InputChecks.LabelsAndScores(labels, scores, probabilities: true);
         if (double.IsNaN(threshold)) throw new ArgumentException("The threshold is NaN.", nameof(threshold));
-        var ranking = ThresholdCounts.Build(labels, scores);
-        var counts = ConfusionCounts.At(labels, scores, threshold);
-        return new MetricSet
+        return Compute(new RankedRows(labels, scores), threshold);
+    }
+
+    /// <summary>
+    /// As <see cref="Compute(int[], double[], double)"/> on rows sorted once: the threshold-free metrics are computed
+    /// on the first call and reused, so each further threshold costs O(log n).
+    /// </summary>
+    /// <exception cref="ArgumentException">A score outside [0, 1], or a NaN threshold.</exception>
+    public static MetricSet Compute(RankedRows rows, double threshold = 0.5)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (double.IsNaN(threshold)) throw new ArgumentException("The threshold is NaN.", nameof(threshold));
+        var counts = rows.Counts.AtThreshold(threshold);
+        return (rows.ThresholdFreeMetrics ??= ThresholdFree(rows)) with
         {
-            N = labels.Length,
-            Positives = counts.Positives,
-            RocAuc = RankingMetrics.RocAuc(ranking),
-            AveragePrecision = RankingMetrics.AveragePrecision(ranking),
-            Brier = ProbabilisticMetrics.Brier(labels, scores),
-            LogLoss = ProbabilisticMetrics.LogLoss(labels, scores),
-            Ece = Calibration.ExpectedCalibrationError(labels, scores),
-            Mce = Calibration.MaximumCalibrationError(labels, scores),
             Threshold = threshold,
             Tp = counts.Tp,
             Fp = counts.Fp,
@@ -51,6 +54,24 @@ public static class Metrics
             F1 = counts.F1,
             BalancedAccuracy = counts.BalancedAccuracy,
             Mcc = counts.Mcc,
+        };
+    }
+
+    private static MetricSet ThresholdFree(RankedRows rows)
+    {
+        int[] labels = rows.Labels;
+        double[] scores = rows.Scores;
+        InputChecks.Probabilities(scores);
+        return new MetricSet
+        {
+            N = labels.Length,
+            Positives = rows.Counts.Positives,
+            RocAuc = RankingMetrics.RocAuc(rows.Counts),
+            AveragePrecision = RankingMetrics.AveragePrecision(rows.Counts),
+            Brier = ProbabilisticMetrics.Brier(labels, scores),
+            LogLoss = ProbabilisticMetrics.LogLoss(labels, scores),
+            Ece = Calibration.ExpectedCalibrationError(labels, scores),
+            Mce = Calibration.MaximumCalibrationError(labels, scores),
         };
     }
 }

@@ -18,12 +18,19 @@ public static class ThresholdTuner
     public static TunedThreshold Tune(ThresholdObjective objective, int[] labels, double[] scores)
     {
         ArgumentNullException.ThrowIfNull(objective);
-        InputChecks.LabelsAndScores(labels, scores);
-        var counts = ThresholdCounts.Build(labels, scores);
+        return Tune(objective, new RankedRows(labels, scores));
+    }
+
+    /// <summary>As <see cref="Tune(ThresholdObjective, int[], double[])"/> on rows sorted once.</summary>
+    public static TunedThreshold Tune(ThresholdObjective objective, RankedRows rows)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        ArgumentNullException.ThrowIfNull(rows);
+        var counts = rows.Counts;
         if (objective.NeedsBothClasses && (counts.Positives == 0 || counts.Negatives == 0))
             throw new ArgumentException(
-                $"Cannot tune '{objective.Name}': the tuning rows hold only {(counts.Positives == 0 ? "negatives" : "positives")} ({labels.Length} rows).",
-                nameof(labels));
+                $"Cannot tune '{objective.Name}': the tuning rows hold only {(counts.Positives == 0 ? "negatives" : "positives")} ({rows.Labels.Length} rows).",
+                "labels");
         return objective.Choose(counts);
     }
 
@@ -39,14 +46,28 @@ public static class ThresholdTuner
     {
         ArgumentNullException.ThrowIfNull(tunedOn);
         var tuned = Tune(objective, tuneLabels, tuneScores);
-        return new ThresholdResult
-        {
-            Objective = objective.Name,
-            Threshold = tuned.Threshold,
-            TunedOn = tunedOn,
-            ObjectiveValue = tuned.ObjectiveValue,
-            Feasible = tuned.Feasible,
-            Test = Metrics.Compute(testLabels, testScores, tuned.Threshold),
-        };
+        return Result(objective, tuned, tunedOn, Metrics.Compute(testLabels, testScores, tuned.Threshold));
     }
+
+    /// <summary>
+    /// As <see cref="Evaluate(ThresholdObjective, int[], double[], int[], double[], string)"/> on rows sorted once:
+    /// several objectives on the same tuning and test rows share their two sorts.
+    /// </summary>
+    public static ThresholdResult Evaluate(ThresholdObjective objective, RankedRows tune, RankedRows test, string tunedOn = "validation")
+    {
+        ArgumentNullException.ThrowIfNull(tunedOn);
+        ArgumentNullException.ThrowIfNull(test);
+        var tuned = Tune(objective, tune);
+        return Result(objective, tuned, tunedOn, Metrics.Compute(test, tuned.Threshold));
+    }
+
+    private static ThresholdResult Result(ThresholdObjective objective, TunedThreshold tuned, string tunedOn, MetricSet test) => new()
+    {
+        Objective = objective.Name,
+        Threshold = tuned.Threshold,
+        TunedOn = tunedOn,
+        ObjectiveValue = tuned.ObjectiveValue,
+        Feasible = tuned.Feasible,
+        Test = test,
+    };
 }

@@ -82,7 +82,8 @@ public sealed class ExperimentRunnerTests
         var results = SmallExperiment.Run(resolved, temp.Path);
         var exploding = results.Runs.Where(r => r.Loss == "exploding").ToList();
         Assert.All(exploding, r => Assert.Equal(RunStatus.Diverged, r.Status));
-        // 6 calls are 5 training batches (1050 rows / 128 → 9 batches per epoch) and one evaluation: epoch 1
+        // 6 calls are the engine's one-time shape check and 5 training batches (750 rows / 128 → 6 batches per
+        // epoch): the 6th batch of epoch 1 turns NaN, and the run stops there instead of validating NaN weights.
         Assert.All(exploding, r => Assert.Equal(1, r.DivergedAtEpoch));
         var throwing = results.Runs.Where(r => r.Loss == "throwing").ToList();
         Assert.All(throwing, r => Assert.Equal(RunStatus.Failed, r.Status));
@@ -90,6 +91,28 @@ public sealed class ExperimentRunnerTests
         Assert.All(results.Runs.Where(r => r.Loss == "bce"), r => Assert.Equal(RunStatus.Completed, r.Status));
         Assert.Null(results.Bootstrap); // no seed where every loss completed
         Assert.DoesNotContain(results.LossShapes, s => s.Loss == "throwing");
+    }
+
+    [Fact]
+    public void A_loss_whose_Forward_breaks_the_per_example_shape_fails_its_runs_with_the_shape_in_the_error()
+    {
+        using var temp = new TempFolder();
+        var resolved = SmallExperiment.Resolve(SmallExperiment.Json("bce", "wrong-shape"), StandardPlugins.With(typeof(WrongShapeLoss)));
+        var results = SmallExperiment.Run(resolved, temp.Path);
+        var wrong = results.Runs.Where(r => r.Loss == "wrong-shape").ToList();
+        Assert.Equal(2, wrong.Count);
+        Assert.All(wrong, r => Assert.Equal(RunStatus.Failed, r.Status));
+        Assert.All(wrong, r => Assert.Contains("expected [128] (one value per example)", r.Error));
+        Assert.All(results.Runs.Where(r => r.Loss == "bce"), r => Assert.Equal(RunStatus.Completed, r.Status));
+    }
+
+    [Fact]
+    public void For_bce_the_validation_loss_is_the_validation_bce()
+    {
+        using var temp = new TempFolder();
+        var results = SmallExperiment.Run(SmallExperiment.Resolve(SmallExperiment.Json("bce", "focal")), temp.Path);
+        Assert.All(results.Runs.Where(r => r.Loss == "bce").SelectMany(r => r.Epochs), e => Assert.Equal(e.ValidationBce, e.ValidationLoss));
+        Assert.All(results.Runs.Where(r => r.Loss == "focal").SelectMany(r => r.Epochs), e => Assert.True(e.ValidationLoss < e.ValidationBce));
     }
 
     [Fact]

@@ -27,3 +27,12 @@ public sealed class ThrowingLoss : LossPlugin
     public override string Description => "throws on the first batch (test only)";
     public override Tensor Forward(Tensor logits, Tensor targets, ClassCounts counts) => throw new InvalidOperationException("vendor code failed");
 }
+
+/// <summary>Keeps a column per example ([B, 1]): breaks the per-example contract while its mean is still a scalar.</summary>
+public sealed class WrongShapeLoss : LossPlugin
+{
+    public override string Name => "wrong-shape";
+    public override string Description => "BCE of shape [B, 1] (test only)";
+    public override Tensor Forward(Tensor logits, Tensor targets, ClassCounts counts) =>
+        nn.functional.binary_cross_entropy_with_logits(logits, targets, reduction: nn.Reduction.None).unsqueeze(1);
+}
