@@ -27,7 +27,9 @@ public sealed class MlpModel : ModelPlugin
 
     public override nn.Module<Tensor, Tensor> Build(DatasetInfo data)
     {
-        var layers = new List<(string, nn.Module<Tensor, Tensor>)> { ("flatten", nn.Flatten()) };
+        // Tabular rows are already [B, features]; a no-op Flatten would still cost a dispatch per forward pass.
+        var layers = new List<(string, nn.Module<Tensor, Tensor>)>();
+        if (!data.IsTabular) layers.Add(("flatten", nn.Flatten()));
         long inputs = data.RowLength;
         for (var i = 0; i < Hidden.Length; i++)
         {
