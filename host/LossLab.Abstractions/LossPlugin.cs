@@ -3,8 +3,9 @@ using static TorchSharp.torch;
 namespace LossLab.Abstractions;
 
 /// <summary>
-/// A binary classification loss. The host makes one instance per loss entry of an experiment, sets its options,
-/// and reduces the per-example values itself (mean over the batch), so shapes and plots work for any plugin.
+/// A binary classification loss. The host makes one instance per loss entry of an experiment and sets its options.
+/// A plugin writes only <see cref="Forward"/>, per example, so loss shapes, cards and plots work for any plugin; the
+/// host trains on its batch mean (<see cref="Mean"/>, which a plugin may fuse).
 /// </summary>
 public abstract class LossPlugin : IPlugin
 {

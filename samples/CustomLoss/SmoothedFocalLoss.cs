@@ -17,6 +17,8 @@ public sealed class SmoothedFocalLoss : LossPlugin
 
     public override string Description => "Focal loss (Lin et al. 2017) on label-smoothed targets y·(1 − ε) + ε/2.";
 
+    public override string Formula => "L = α_t·(1 − p_t)^γ·BCE(x, y'), y' = y·(1 − ε) + ε/2";
+
     [Option("Label smoothing ε: targets become y·(1 − ε) + ε/2; 0 is plain focal loss.", Min = 0, Max = 0.5, MaxExclusive = true)]
     public double Smoothing { get; set; } = 0.05;
 
