@@ -8,6 +8,8 @@ TorchRuntime.Prepare();
 
 switch (args.FirstOrDefault())
 {
+    case "back-to-back":
+        return BackToBack.Run(Console.Out, int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
     case "memory":
         return TrainingMemoryCheck.Run(Console.Out);
     case "report-first-render":
