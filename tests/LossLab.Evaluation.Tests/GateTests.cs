@@ -162,4 +162,42 @@ public class GateTests
         Assert.Contains("undefined", result.Reason);
         Assert.True(GateEvaluator.Judge(new Gate("ece", null, null, 0.1, GateBasis.UpperCi), 0.2, new Interval(0.2, 0.05, 0.09)).Passed);
     }
+
+    [Fact]
+    public void A_gate_at_the_deployment_prevalence_uses_the_reweighted_value_and_interval()
+    {
+        // At 0.5: TPR 3/4, FPR 1/6. At π = 0.1: precision = 0.075 / (0.075 + 0.15) = 1/3 (as sampled: 0.75).
+        var gates = Gates("""
+            [ { "metric": "precision", "at": "0.5", "min": 0.5, "prevalence": "deployment" },
+              { "metric": "precision", "at": "0.5", "min": 0.5 },
+              { "metric": "average_precision", "min": 0.1, "prevalence": "deployment" } ]
+            """);
+        Assert.Equal("precision at 0.5 at deployment prevalence ≥ 0.5", gates[0].Description);
+        var review = ReviewAnalyzer.Analyze(Table, new ReviewOptions { BootstrapResamples = 200, Gates = gates, DeploymentPrevalence = 0.1 });
+        Assert.Equal(1.0 / 3, review.Gates[0].Value, 12);
+        Assert.False(review.Gates[0].Passed);
+        Assert.Equal(0.75, review.Gates[1].Value, 12);
+        Assert.True(review.Gates[1].Passed);
+        Assert.Equal(PrevalenceReweighting.AveragePrecision(Table.Labels, Table.Scores, 0.1), review.Gates[2].Value, 12);
+        Assert.Equal(review.Deployment!.DeploymentAveragePrecision, review.Gates[2].Value, 12);
+        // Re-weighted from 40 % to 10 % positives, every precision drops, and so do the intervals.
+        var precision = review.Gates[0].Interval!;
+        Assert.InRange(review.Gates[0].Value, precision.Lower, precision.Upper);
+        Assert.True(precision.Upper <= review.Gates[1].Interval!.Upper && precision.Lower < review.Gates[1].Interval!.Lower);
+        var ap = review.Gates[2].Interval!;
+        Assert.InRange(review.Gates[2].Value, ap.Lower, ap.Upper);
+        Assert.True(ap.Upper <= review.Bootstrap["average_precision"].Upper && review.Gates[2].Value < review.Metrics.AveragePrecision);
+        Assert.Contains("precision@0.5@deployment", review.Bootstrap.Keys);
+    }
+
+    [Fact]
+    public void A_deployment_gate_needs_a_prevalence_and_a_metric_that_depends_on_it()
+    {
+        var e = Assert.Throws<InvalidInputException>(() => Review("""[{"metric": "f1", "at": "max_f1", "min": 0.1, "prevalence": "deployment"}]"""));
+        Assert.Contains("deployment prevalence, but none was given", e.Message);
+        Assert.Contains("gates[0].prevalence: recall does not change with prevalence",
+            Assert.Throws<InvalidInputException>(() => Gates("""[{"metric": "recall", "at": "0.5", "min": 0.1, "prevalence": "deployment"}]""")).Message);
+        Assert.Contains("gates[0].prevalence: 'production' is not one of sample, deployment",
+            Assert.Throws<InvalidInputException>(() => Gates("""[{"metric": "f1", "at": "0.5", "min": 0.1, "prevalence": "production"}]""")).Message);
+    }
 }

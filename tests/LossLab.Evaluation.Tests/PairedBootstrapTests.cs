@@ -68,6 +68,9 @@ public class PairedBootstrapTests
             Assert.Equal(SlowReference.Mce(ry, rs, 10), m.Mce, 1e-12);
             Assert.Equal(ProbabilisticMetrics.LogLoss(ry, rs), m.LogLoss, 1e-12);
             Assert.Equal(SlowReference.Confusion(ry, rs, 0.7), (counts[1].Tp, counts[1].Fp, counts[1].Tn, counts[1].Fn));
+            var deployed = new WeightedSample(y, s, [t], deploymentPrevalence: 0.02).Evaluate(weights, counts.AsSpan(0, 1));
+            Assert.Equal(PrevalenceReweighting.AveragePrecision(ry, rs, 0.02), deployed.DeploymentAveragePrecision, 1e-12);
+            Assert.True(double.IsNaN(m.DeploymentAveragePrecision));
         }
     }
 

@@ -94,6 +94,7 @@ public static class ExperimentResolver
             if (g.Min is { } min) o["min"] = min;
             if (g.Max is { } max) o["max"] = max;
             o["use"] = g.Use switch { GateBasis.LowerCi => "lower_ci", GateBasis.UpperCi => "upper_ci", _ => "value" };
+            if (g.AtDeployment) o["prevalence"] = "deployment";
             return o;
         }
     }

@@ -124,7 +124,7 @@ internal sealed class RunState
                 var (labels, scores) = TestRows(r.Loss, r.Seed);
                 return new GateSeed(labels, scores, r.Test!, r.Thresholds);
             }).ToList();
-            var results = SeedGates.Judge(e.Gates, seeds, e.Bootstrap.Resamples, e.Bootstrap.Seed, e.Bootstrap.Confidence);
+            var results = SeedGates.Judge(e.Gates, seeds, e.Bootstrap.Resamples, e.Bootstrap.Seed, e.Bootstrap.Confidence, e.Prevalence);
             return new LossGates { Loss = name, Seeds = seeds.Count, Passed = results.All(g => g.Passed), Results = results };
         })];
     }

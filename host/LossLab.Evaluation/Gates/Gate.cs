@@ -10,7 +10,9 @@ namespace LossLab.Evaluation;
 /// <param name="Metric">A <see cref="GateMetrics"/> name, e.g. "recall", "ece", "roc_auc".</param>
 /// <param name="At">Canonical threshold objective (e.g. "precision>=0.5") for a metric read at a threshold;
 /// null for a threshold-free metric.</param>
-public sealed record Gate(string Metric, string? At, double? Min, double? Max, GateBasis Use)
+/// <param name="AtDeployment">Judge the metric re-weighted to the deployment prevalence
+/// (<see cref="PrevalenceReweighting"/>) instead of the judged rows' own; only for <see cref="GateMetrics.PrevalenceDependent"/>.</param>
+public sealed record Gate(string Metric, string? At, double? Min, double? Max, GateBasis Use, bool AtDeployment = false)
 {
     /// <summary>How people read it, e.g. "recall at precision>=0.5 ≥ 0.9 (lower CI)".</summary>
     public string Description
@@ -22,7 +24,8 @@ public sealed record Gate(string Metric, string? At, double? Min, double? Max, G
             if (Min is { } min) bounds.Add($"≥ {Format(min)}");
             if (Max is { } max) bounds.Add($"≤ {Format(max)}");
             string basis = Use switch { GateBasis.LowerCi => " (lower CI)", GateBasis.UpperCi => " (upper CI)", _ => "" };
-            return $"{Metric}{at} {string.Join(" and ", bounds)}{basis}";
+            string deployment = AtDeployment ? " at deployment prevalence" : "";
+            return $"{Metric}{at}{deployment} {string.Join(" and ", bounds)}{basis}";
         }
     }
 

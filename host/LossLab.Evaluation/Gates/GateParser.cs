@@ -11,7 +11,7 @@ namespace LossLab.Evaluation;
 /// </summary>
 public static class GateParser
 {
-    private static readonly string[] Keys = ["metric", "at", "min", "max", "use"];
+    private static readonly string[] Keys = ["metric", "at", "min", "max", "use", "prevalence"];
     private static readonly string[] Uses = ["value", "lower_ci", "upper_ci"];
 
     /// <summary>Reads a gates file.</summary>
@@ -93,7 +93,13 @@ public static class GateParser
         if (basis == GateBasis.UpperCi && (max is null || min is not null))
             problems.Add($"{where}.use: upper_ci is the pessimistic end of a ceiling; use it with \"max\" only");
 
-        return problems.Count > before ? null : new Gate(metric!, at, min, max, basis!.Value);
+        string prevalence = Text(o, "prevalence", where, problems) ?? "sample";
+        if (prevalence is not ("sample" or "deployment"))
+            problems.Add($"{where}.prevalence: '{prevalence}' is not one of sample, deployment");
+        if (prevalence == "deployment" && metric is not null && GateMetrics.IsKnown(metric) && !GateMetrics.PrevalenceDependent.Contains(metric))
+            problems.Add($"{where}.prevalence: {metric} does not change with prevalence; \"deployment\" applies to {string.Join(", ", GateMetrics.PrevalenceDependent)}");
+
+        return problems.Count > before ? null : new Gate(metric!, at, min, max, basis!.Value, prevalence == "deployment");
     }
 
     private static string? Text(JsonObject o, string key, string where, List<string> problems)

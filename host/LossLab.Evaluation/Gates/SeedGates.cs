@@ -14,17 +14,21 @@ public sealed record GateSeed(int[] TestLabels, double[] TestScores, MetricSet T
 public static class SeedGates
 {
     /// <param name="resamples">0 skips the intervals (then a gate judged on an interval fails, saying why).</param>
-    public static List<GateResult> Judge(IReadOnlyList<Gate> gates, IReadOnlyList<GateSeed> seeds, int resamples, int seed, double confidence)
+    /// <param name="prevalence">The deployment prevalence, needed by gates judged at it.</param>
+    public static List<GateResult> Judge(IReadOnlyList<Gate> gates, IReadOnlyList<GateSeed> seeds, int resamples, int seed, double confidence,
+        double? prevalence = null)
     {
         ArgumentNullException.ThrowIfNull(gates);
         ArgumentNullException.ThrowIfNull(seeds);
         if (gates.Count == 0) return [];
+        if (prevalence is null && gates.FirstOrDefault(g => g.AtDeployment) is { } deployed)
+            throw new ArgumentException($"Gate '{deployed.Description}' needs a deployment prevalence.", nameof(prevalence));
         if (seeds.Count == 0)
             return [.. gates.Select(g => GateEvaluator.Judge(g, double.NaN, null) with { Reason = "no completed run to judge" })];
 
         var objectives = gates.Where(g => g.At is not null).Select(g => g.At!).Distinct().ToList();
-        var values = gates.Select(g => seeds.Average(s => Value(g, s))).ToArray();
-        var intervals = resamples > 0 ? Intervals(gates, seeds, objectives, values, resamples, seed, confidence) : null;
+        var values = gates.Select(g => seeds.Average(s => GateMetrics.Value(g, s.Test, s.Thresholds, s.TestLabels, s.TestScores, prevalence))).ToArray();
+        var intervals = resamples > 0 ? Intervals(gates, seeds, objectives, values, resamples, seed, confidence, prevalence) : null;
 
         var results = new List<GateResult>();
         for (int g = 0; g < gates.Count; g++)
@@ -36,13 +40,11 @@ public static class SeedGates
         return results;
     }
 
-    private static double Value(Gate gate, GateSeed seed) =>
-        MetricNames.ToDictionary(gate.At is null ? seed.Test : seed.Thresholds[gate.At].Test)[gate.Metric];
-
     private static Interval[] Intervals(IReadOnlyList<Gate> gates, IReadOnlyList<GateSeed> seeds, List<string> objectives,
-        double[] estimates, int resamples, int rngSeed, double confidence)
+        double[] estimates, int resamples, int rngSeed, double confidence, double? prevalence)
     {
-        var samples = seeds.Select(s => new WeightedSample(s.TestLabels, s.TestScores, objectives.Select(o => s.Thresholds[o].Threshold).ToArray())).ToArray();
+        double? deployment = gates.Any(g => g.AtDeployment) ? prevalence : null;
+        var samples = seeds.Select(s => new WeightedSample(s.TestLabels, s.TestScores, objectives.Select(o => s.Thresholds[o].Threshold).ToArray(), deployment)).ToArray();
         var resamplers = seeds.Select(s => new StratifiedResampler(s.TestLabels)).ToArray();
         var weights = resamplers.Select(r => new int[r.Length]).ToArray();
         var counts = new ConfusionCounts[objectives.Count];
@@ -56,7 +58,7 @@ public static class SeedGates
                 resamplers[s].Draw(random, weights[s]);
                 var m = samples[s].Evaluate(weights[s], counts);
                 for (int g = 0; g < gates.Count; g++)
-                    values[g][r] += GateMetrics.Read(gates[g].Metric, m, atIndex[g] < 0 ? default : counts[atIndex[g]]) / seeds.Count;
+                    values[g][r] += GateMetrics.Read(gates[g], m, atIndex[g] < 0 ? default : counts[atIndex[g]], prevalence) / seeds.Count;
             }
         }
         return [.. gates.Select((_, g) => PercentileInterval.Of(estimates[g], values[g], confidence))];

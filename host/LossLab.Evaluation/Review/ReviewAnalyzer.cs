@@ -32,6 +32,8 @@ public static class ReviewAnalyzer
             throw new InvalidInputException($"Gate '{ciGate.Description}' is judged on the bootstrap interval; bootstrap resamples must be at least 1.");
         if (options.DeploymentPrevalence is { } prevalence && !(prevalence > 0 && prevalence < 1))
             throw new InvalidInputException($"The deployment prevalence must be in (0, 1) (got {prevalence}).");
+        if (options.DeploymentPrevalence is null && options.Gates.FirstOrDefault(g => g.AtDeployment) is { } deployed)
+            throw new InvalidInputException($"Gate '{deployed.Description}' is judged at the deployment prevalence, but none was given (--prevalence, or \"prevalence\" in the experiment).");
         InputChecks.LabelsAndScores(table.Labels, table.Scores, probabilities: true);
         if (table.Splits is not null && table.Splits.Length != table.Labels.Length)
             throw new ArgumentException(
@@ -51,7 +53,7 @@ public static class ReviewAnalyzer
         var metrics = Metrics.Compute(judgeLabels, judgeScores);
         var intervals = options.BootstrapResamples == 0 ? []
             : Bootstrap(judgeLabels, judgeScores, metrics, thresholds, options);
-        var gates = JudgeGates(options.Gates, metrics, thresholds, intervals);
+        var gates = JudgeGates(options.Gates, metrics, thresholds, intervals, judgeLabels, judgeScores, options.DeploymentPrevalence);
 
         return new ReviewResults
         {
@@ -87,20 +89,18 @@ public static class ReviewAnalyzer
         };
     }
 
-    private static List<GateResult> JudgeGates(IReadOnlyList<Gate> gates, MetricSet metrics,
-        Dictionary<string, ThresholdResult> thresholds, Dictionary<string, Interval> intervals)
+    private static List<GateResult> JudgeGates(IReadOnlyList<Gate> gates, MetricSet metrics, Dictionary<string, ThresholdResult> thresholds,
+        Dictionary<string, Interval> intervals, int[] labels, double[] scores, double? prevalence)
     {
         var results = new List<GateResult>();
         foreach (var gate in gates)
         {
             var at = gate.At is null ? null : thresholds[gate.At];
-            double value = MetricNames.ToDictionary(at?.Test ?? metrics)[gate.Metric];
-            results.Add(GateEvaluator.Judge(gate, value, intervals.GetValueOrDefault(BootstrapKey(gate.Metric, gate.At)), at?.Threshold, at?.TunedOn));
+            double value = GateMetrics.Value(gate, metrics, thresholds, labels, scores, prevalence);
+            results.Add(GateEvaluator.Judge(gate, value, intervals.GetValueOrDefault(GateMetrics.Key(gate)), at?.Threshold, at?.TunedOn));
         }
         return results;
     }
-
-    private static string BootstrapKey(string metric, string? at) => at is null ? metric : $"{metric}@{at}";
 
     private static List<ThresholdObjective> ParseObjectives(ReviewOptions options)
     {
@@ -142,22 +142,17 @@ public static class ReviewAnalyzer
         ReviewOptions options)
     {
         var names = thresholds.Keys.ToList();
-        var wanted = new List<(string Key, string Metric, int At, double Estimate)>
-        {
-            ("roc_auc", "roc_auc", -1, metrics.RocAuc),
-            ("average_precision", "average_precision", -1, metrics.AveragePrecision),
-            ("brier", "brier", -1, metrics.Brier),
-        };
-        foreach (var name in names) wanted.Add(($"f1@{name}", "f1", names.IndexOf(name), thresholds[name].Test.F1));
+        // The standard intervals are gates without bounds; each is read from the resample the same way.
+        var wanted = new List<Gate> { Unbounded("roc_auc", null), Unbounded("average_precision", null), Unbounded("brier", null) };
+        wanted.AddRange(names.Select(n => Unbounded("f1", n)));
         foreach (var gate in options.Gates)
-        {
-            string key = BootstrapKey(gate.Metric, gate.At);
-            if (wanted.Any(w => w.Key == key)) continue;
-            var set = gate.At is null ? metrics : thresholds[gate.At].Test;
-            wanted.Add((key, gate.Metric, gate.At is null ? -1 : names.IndexOf(gate.At), MetricNames.ToDictionary(set)[gate.Metric]));
-        }
+            if (!wanted.Any(w => GateMetrics.Key(w) == GateMetrics.Key(gate))) wanted.Add(gate);
+        double? prevalence = options.DeploymentPrevalence;
+        var estimates = wanted.Select(g => GateMetrics.Value(g, metrics, thresholds, labels, scores, prevalence)).ToArray();
+        var atIndex = wanted.Select(g => g.At is null ? -1 : names.IndexOf(g.At)).ToArray();
 
-        var sample = new WeightedSample(labels, scores, names.Select(n => thresholds[n].Threshold).ToArray());
+        var sample = new WeightedSample(labels, scores, names.Select(n => thresholds[n].Threshold).ToArray(),
+            wanted.Any(g => g.AtDeployment) ? prevalence : null);
         var resampler = new StratifiedResampler(labels);
         var random = new Random(options.BootstrapSeed);
         int b = options.BootstrapResamples;
@@ -170,12 +165,14 @@ public static class ReviewAnalyzer
             resampler.Draw(random, weights);
             var m = sample.Evaluate(weights, counts);
             for (int k = 0; k < wanted.Count; k++)
-                values[k][r] = GateMetrics.Read(wanted[k].Metric, m, wanted[k].At < 0 ? default : counts[wanted[k].At]);
+                values[k][r] = GateMetrics.Read(wanted[k], m, atIndex[k] < 0 ? default : counts[atIndex[k]], prevalence);
         }
 
         var result = new Dictionary<string, Interval>();
         for (int k = 0; k < wanted.Count; k++)
-            result[wanted[k].Key] = PercentileInterval.Of(wanted[k].Estimate, values[k], options.BootstrapConfidence);
+            result[GateMetrics.Key(wanted[k])] = PercentileInterval.Of(estimates[k], values[k], options.BootstrapConfidence);
         return result;
     }
+
+    private static Gate Unbounded(string metric, string? at) => new(metric, at, null, null, GateBasis.Value);
 }

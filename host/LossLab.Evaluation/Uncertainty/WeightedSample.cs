@@ -20,11 +20,16 @@ internal sealed class WeightedSample
     private readonly long[] _tpAtCut, _fpAtCut;
     private readonly long[] _binCount = new long[CalibrationBins], _binPositives = new long[CalibrationBins];
     private readonly double[] _binScores = new double[CalibrationBins];
+    private readonly double? _prevalence;
+    private readonly long[] _groupTp, _groupFp; // cumulative counts after each group of equal scores
 
     /// <param name="thresholds">Thresholds at which <see cref="Evaluate(int[], Span{ConfusionCounts})"/> reports
     /// the confusion counts (positive when score ≥ t).</param>
-    public WeightedSample(int[] labels, double[] scores, IReadOnlyList<double> thresholds)
+    /// <param name="deploymentPrevalence">When given, each resample also reports its average precision re-weighted to
+    /// this prevalence (<see cref="PrevalenceReweighting.AveragePrecision"/>, weight from the resample's class counts).</param>
+    public WeightedSample(int[] labels, double[] scores, IReadOnlyList<double> thresholds, double? deploymentPrevalence = null)
     {
+        _prevalence = deploymentPrevalence;
         int n = scores.Length;
         var keys = new double[n];
         _order = new int[n];
@@ -51,6 +56,8 @@ internal sealed class WeightedSample
         }
         _tpAtCut = new long[_cuts.Length];
         _fpAtCut = new long[_cuts.Length];
+        _groupTp = _prevalence is null ? [] : new long[n];
+        _groupFp = _prevalence is null ? [] : new long[n];
     }
 
     public int Length => _order.Length;
@@ -71,6 +78,7 @@ internal sealed class WeightedSample
     {
         long tp = 0, fp = 0, twiceArea = 0;
         double apSum = 0, squares = 0, logLoss = 0;
+        int groups = 0;
         Array.Clear(_binCount);
         Array.Clear(_binPositives);
         Array.Clear(_binScores);
@@ -100,6 +108,7 @@ internal sealed class WeightedSample
             tp += groupTp;
             fp += groupFp;
             if (groupTp > 0) apSum += (double)groupTp * tp / (tp + fp);
+            if (_prevalence is not null) { _groupTp[groups] = tp; _groupFp[groups] = fp; groups++; }
         }
         CaptureCuts(n, tp, fp);
 
@@ -118,13 +127,28 @@ internal sealed class WeightedSample
             mce = Math.Max(mce, gap / _binCount[b]);
         }
         bool bothClasses = tp > 0 && fp > 0;
+        double deployedAp = double.NaN;
+        if (_prevalence is { } pi && bothClasses)
+        {
+            // Step AP with negatives weighted w = (1 − π)/π · P/N, as PrevalenceReweighting.AveragePrecision.
+            double w = (1 - pi) / pi * tp / fp, sum = 0;
+            long previous = 0;
+            for (int g = 0; g < groups; g++)
+            {
+                long gain = _groupTp[g] - previous;
+                if (gain > 0) sum += gain * (_groupTp[g] / (_groupTp[g] + w * _groupFp[g]));
+                previous = _groupTp[g];
+            }
+            deployedAp = sum / tp;
+        }
         return new ResampleMetrics(
             bothClasses ? twiceArea / (2.0 * tp * fp) : double.NaN,
             bothClasses ? apSum / tp : double.NaN,
             squares / total,
             logLoss / total,
             ece,
-            mce);
+            mce,
+            deployedAp);
     }
 
     private void CaptureCuts(int position, long tp, long fp)
@@ -134,6 +158,7 @@ internal sealed class WeightedSample
     }
 }
 
-/// <summary>Threshold-free metrics of one resample; NaN for AUC and AP when it holds one class only.</summary>
+/// <summary>Threshold-free metrics of one resample; NaN for AUC and AP when it holds one class only, and for the
+/// deployment AP when no deployment prevalence was given.</summary>
 internal readonly record struct ResampleMetrics(
-    double RocAuc, double AveragePrecision, double Brier, double LogLoss, double Ece, double Mce);
+    double RocAuc, double AveragePrecision, double Brier, double LogLoss, double Ece, double Mce, double DeploymentAveragePrecision = double.NaN);

@@ -97,6 +97,18 @@ public sealed class ExperimentTests
     }
 
     [Fact]
+    public void A_gate_at_the_deployment_prevalence_needs_the_prevalence_key()
+    {
+        var json = JsonNode.Parse("""{ "gates": [ { "metric": "precision", "at": "max_f1", "min": 0.3, "prevalence": "deployment" } ] }""")!.AsObject();
+        var e = Assert.Throws<ExperimentException>(() => ExperimentResolver.Resolve(json, "gated.json", StandardPlugins.Catalog));
+        Assert.Contains(e.Problems, p => p.Contains("judged at the deployment prevalence; add \"prevalence\"", StringComparison.Ordinal));
+        json["prevalence"] = 0.002;
+        var resolved = ExperimentResolver.Resolve(json, "gated.json", StandardPlugins.Catalog);
+        Assert.True(resolved.Experiment.Gates[0].AtDeployment);
+        Assert.Equal("deployment", (string)resolved.Json["gates"]![0]!["prevalence"]!);
+    }
+
+    [Fact]
     public void Malformed_json_names_the_file_and_line()
     {
         using var temp = new TempFolder();
