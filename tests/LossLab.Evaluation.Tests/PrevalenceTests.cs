@@ -63,7 +63,7 @@ public class PrevalenceTests
         Assert.Equal((1.0, 20.0), (view.FalsePositiveCost, view.FalseNegativeCost));
         Assert.Equal(review.Metrics.AveragePrecision, view.SampleAveragePrecision, 12);
         Assert.True(view.DeploymentAveragePrecision < view.SampleAveragePrecision);
-        Assert.Equal(["0.5", "max_f1", "cost:1,20"], view.OperatingPoints.Select(p => p.Name));
+        Assert.Equal(["0.5", "max_f1", "cost:1,20", "max_f1 at π", "cost:1,20 at π"], view.OperatingPoints.Select(p => p.Name));
         var tuned = view.OperatingPoints[1];
         var test = review.Thresholds["max_f1"].Test;
         Assert.Equal(review.Thresholds["max_f1"].Threshold, tuned.Threshold);
@@ -85,5 +85,48 @@ public class PrevalenceTests
         var e = Assert.Throws<InvalidInputException>(() =>
             ReviewAnalyzer.Analyze(table, new ReviewOptions { BootstrapResamples = 5, DeploymentPrevalence = 1.5 }));
         Assert.Contains("prevalence must be in (0, 1)", e.Message);
+    }
+
+    // Validation rows, worked by hand: P = 3, N = 5; (TPR, FPR) at 0.9: (1/3, 0), 0.8: (2/3, 0), 0.7: (2/3, 1/5),
+    // 0.6: (1, 1/5), 0.5: (1, 2/5). As sampled, max F1 is at 0.6 (TP 3, FP 1: 6/7 against 0.8 at 0.8).
+    // At π = 0.05: precision(0.6) = 0.05/(0.05 + 0.2·0.95) = 0.208, F1 = 0.345; at 0.8 precision is 1, F1 = 0.8.
+    private static readonly int[] TuneLabels = [1, 1, 0, 1, 0, 0, 0, 0];
+    private static readonly double[] TuneScores = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2];
+
+    [Theory]
+    [InlineData("max_f1", 0.6, 0.8)]
+    [InlineData("precision>=0.5", 0.6, 0.8)]
+    [InlineData("cost:1,1", 0.8, 0.8)]
+    [InlineData("cost:1,20", 0.6, 0.6)] // 20·0.05·(1/3) = 0.33 at 0.8 against 0.95·0.2 = 0.19 at 0.6: a costly miss keeps it low
+    public void Retuning_at_a_lower_prevalence_moves_the_threshold_where_the_hand_worked_numbers_say(string objective, double sampled, double deployed)
+    {
+        var parsed = ThresholdObjective.Parse(objective);
+        Assert.Equal(sampled, ThresholdTuner.Tune(parsed, TuneLabels, TuneScores).Threshold);
+        Assert.Equal(sampled, PrevalenceTuner.Tune(parsed, TuneLabels, TuneScores, 3.0 / 8).Threshold);
+        Assert.Equal(deployed, PrevalenceTuner.Tune(parsed, TuneLabels, TuneScores, 0.05).Threshold);
+    }
+
+    [Fact]
+    public void Retuned_max_f1_reaches_the_hand_worked_f1_and_prevalence_free_objectives_are_not_retuned()
+    {
+        Assert.Equal(0.8, PrevalenceTuner.Tune(new MaxFBetaObjective(1), TuneLabels, TuneScores, 0.05).ObjectiveValue, 12);
+        Assert.False(PrevalenceTuner.DependsOnPrevalence(ThresholdObjective.Parse("recall>=0.9")));
+        Assert.False(PrevalenceTuner.DependsOnPrevalence(ThresholdObjective.Parse("youden")));
+        Assert.Throws<ArgumentException>(() => PrevalenceTuner.Tune(new YoudenObjective(), TuneLabels, TuneScores, 0.05));
+    }
+
+    [Fact]
+    public void A_review_at_a_prevalence_adds_the_retuned_operating_points()
+    {
+        var (y, s) = RandomData.Scores(11, 1200, 30, 3);
+        var table = new PredictionTable("m.csv", y, s, y.Select((_, i) => i % 2 == 0 ? "validation" : "test").ToArray());
+        var review = ReviewAnalyzer.Analyze(table, new ReviewOptions { BootstrapResamples = 10, DeploymentPrevalence = 0.002, Objectives = ["max_f1", "youden"] });
+        var points = review.Deployment!.OperatingPoints;
+        Assert.Equal(["0.5", "max_f1", "youden", "max_f1 at π"], points.Select(p => p.Name));
+        var retuned = points[^1];
+        var (vy, vs) = (y.Where((_, i) => i % 2 == 0).ToArray(), s.Where((_, i) => i % 2 == 0).ToArray());
+        Assert.Equal(PrevalenceTuner.Tune(new MaxFBetaObjective(1), vy, vs, 0.002).Threshold, retuned.Threshold);
+        Assert.Equal("validation, re-weighted to π", retuned.TunedOn);
+        Assert.True(retuned.Threshold >= points[1].Threshold, "rarer positives call for a higher threshold");
     }
 }

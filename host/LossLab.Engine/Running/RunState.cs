@@ -108,8 +108,9 @@ internal sealed class RunState
     private RunResult WithDeployment(RunResult run)
     {
         if (_resolved.Experiment.Prevalence is not { } prevalence || run.Status != RunStatus.Completed) return run;
-        var (labels, scores) = TestRows(run.Loss, run.Seed);
-        return run with { Deployment = DeploymentAnalysis.Analyze(labels, scores, prevalence, run.Thresholds) };
+        var (labels, scores) = Rows(run.Loss, run.Seed, "test");
+        var (tuneLabels, tuneScores) = Rows(run.Loss, run.Seed, "validation");
+        return run with { Deployment = DeploymentAnalysis.Analyze(labels, scores, prevalence, run.Thresholds, (tuneLabels, tuneScores, "validation")) };
     }
 
     /// <summary>Each loss's gates over its completed seeds (not only the seeds every loss completed: a gate judges one loss).</summary>
@@ -121,7 +122,7 @@ internal sealed class RunState
         {
             var seeds = runs.Where(r => r.Loss == name && r.Status == RunStatus.Completed && r.Test is not null).Select(r =>
             {
-                var (labels, scores) = TestRows(r.Loss, r.Seed);
+                var (labels, scores) = Rows(r.Loss, r.Seed, "test");
                 return new GateSeed(labels, scores, r.Test!, r.Thresholds);
             }).ToList();
             var results = SeedGates.Judge(e.Gates, seeds, e.Bootstrap.Resamples, e.Bootstrap.Seed, e.Bootstrap.Confidence, e.Prevalence);
@@ -129,10 +130,10 @@ internal sealed class RunState
         })];
     }
 
-    private (int[] Labels, double[] Scores) TestRows(string loss, int seed)
+    private (int[] Labels, double[] Scores) Rows(string loss, int seed, string split)
     {
-        var test = _predictions[(loss, seed)].Where(p => p.Split == "test").ToList();
-        return ([.. test.Select(p => p.Label)], [.. test.Select(p => p.Score)]);
+        var rows = _predictions[(loss, seed)].Where(p => p.Split == split).ToList();
+        return ([.. rows.Select(p => p.Label)], [.. rows.Select(p => p.Score)]);
     }
 
     private ExperimentResults Snapshot() => _template with

@@ -10,7 +10,11 @@ public static class DeploymentAnalysis
     /// <param name="prevalence">π in (0, 1).</param>
     /// <param name="thresholds">Tuned thresholds (objective → result on these rows); the first cost:FP,FN
     /// objective among them sets the costs of the expected cost, otherwise unit costs.</param>
-    public static DeploymentView Analyze(int[] labels, double[] scores, double prevalence, IReadOnlyDictionary<string, ThresholdResult> thresholds)
+    /// <param name="tuning">The rows the thresholds were tuned on, and their name: each objective whose choice
+    /// depends on prevalence is re-tuned on them at π (<see cref="PrevalenceTuner"/>) and judged here too, as an extra
+    /// operating point named "OBJECTIVE at π". Null to skip.</param>
+    public static DeploymentView Analyze(int[] labels, double[] scores, double prevalence, IReadOnlyDictionary<string, ThresholdResult> thresholds,
+        (int[] Labels, double[] Scores, string Name)? tuning = null)
     {
         InputChecks.LabelsAndScores(labels, scores, probabilities: true);
         PrevalenceReweighting.CheckPrevalence(prevalence);
@@ -29,6 +33,12 @@ public static class DeploymentAnalysis
             var t = result.Test;
             points.Add(Point(name, result.Threshold, result.TunedOn, new ConfusionCounts(t.Tp, t.Fp, t.Tn, t.Fn)));
         }
+        if (tuning is { } rows)
+            foreach (var objective in thresholds.Keys.Select(ThresholdObjective.Parse).Where(PrevalenceTuner.DependsOnPrevalence))
+            {
+                var retuned = PrevalenceTuner.Tune(objective, rows.Labels, rows.Scores, prevalence);
+                points.Add(Point($"{objective.Name} at π", retuned.Threshold, $"{rows.Name}, re-weighted to π", ConfusionCounts.At(labels, scores, retuned.Threshold)));
+            }
 
         return new DeploymentView
         {

@@ -84,7 +84,8 @@ public static class ReviewAnalyzer
             BootstrapConfidence = options.BootstrapConfidence,
             Gates = gates,
             GatesPassed = gates.Count == 0 ? null : gates.All(g => g.Passed),
-            Deployment = options.DeploymentPrevalence is { } pi ? DeploymentAnalysis.Analyze(judgeLabels, judgeScores, pi, thresholds) : null,
+            Deployment = options.DeploymentPrevalence is { } pi
+                ? DeploymentAnalysis.Analyze(judgeLabels, judgeScores, pi, thresholds, (tuneLabels, tuneScores, tunedOn)) : null,
             Shipped = thresholds[options.Gates.FirstOrDefault(g => g.At is not null)?.At ?? objectives[0].Name],
         };
     }

@@ -42,7 +42,8 @@ internal static class DeploymentTable
         $"Each cell reads 'as sampled → at deployment'. The judged rows hold {Format.Percent(samplePrevalence, 2)} positives; deployment is stated as " +
         $"{Format.Percent(prevalence, 2)} (1 in {Format.Number(Math.Round(1 / prevalence, 1))}). Recall and the false positive rate (FPR) do not depend on prevalence; " +
         "precision(π) = TPR·π / (TPR·π + FPR·(1 − π)), and F1 follows from it. Expected cost per example = c_FN·π·(1 − TPR) + c_FP·(1 − π)·FPR, " +
-        $"with {costs}. Thresholds stay as tuned on the sampled validation rows.";
+        $"with {costs}. Rows named 'OBJECTIVE at π' re-tune that objective on the validation rows re-weighted to π (F_β, precision floors and costs " +
+        "depend on prevalence; recall floors and Youden's J do not), then judge it like the others.";
 
     /// <summary>The mean over seeds of each field, for a loss trained under several seeds.</summary>
     public static DeploymentOperatingPoint Mean(IReadOnlyList<DeploymentOperatingPoint> points) => new()
