@@ -25,5 +25,13 @@ internal static class ExperimentFacts
             yield return ($"Loss: {loss.Name}", $"{loss.Plugin}; {Format.Options(loss.Options)}{(string.IsNullOrEmpty(loss.Description) ? "" : $" — {loss.Description}")}");
         yield return ("Seeds", r.Seeds.Count == 0 ? "none" : string.Join(", ", r.Seeds));
         yield return ("Thresholds", r.ThresholdObjectives.Count == 0 ? "0.5 only" : $"0.5 and, tuned on validation: {string.Join(", ", r.ThresholdObjectives)}");
+        if (r.Prevalence is { } prevalence)
+            yield return ("Deployment", $"{Format.Percent(prevalence, 2)} positives expected; precision, F1, AP and cost at it on the deployment page");
+        if (r.GatesPassed is { } passed)
+        {
+            var failed = r.Gates.Where(l => !l.Passed).Select(l => $"{l.Loss} ({string.Join("; ", l.Results.Where(g => !g.Passed).Select(g => g.Gate))})").ToList();
+            yield return ("Gates", passed ? $"every loss passes all {r.Gates.FirstOrDefault()?.Results.Count ?? 0} gates (sign-off page)"
+                : $"FAILED by {string.Join(", ", failed)}; passed by {(r.Gates.Any(l => l.Passed) ? string.Join(", ", r.Gates.Where(l => l.Passed).Select(l => l.Loss)) : "none")} (sign-off page)");
+        }
     }
 }

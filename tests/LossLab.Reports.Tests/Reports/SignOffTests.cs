@@ -94,5 +94,6 @@ public class SignOffTests
         Assert.Contains(new string('d', 64), signOff);
         Assert.Contains("weighted-bce, seed 2", signOff);
         Assert.Contains("Reviewer name", pages[^1]);
+        Assert.Contains("FAILED by focal (ece ≤ 0.01); passed by bce, weighted-bce", pages[0]);
     }
 }
