@@ -19,8 +19,8 @@ internal static class LossShapeFigure
         {
             new(Panel(fonts, palette, shapes, "Loss, positive target (y = 1)", LossTitle(shapes), s => s.LossPositive, LogLoss(shapes), legend: true), fonts),
             new(Panel(fonts, palette, shapes, "Loss, negative target (y = 0)", LossTitle(shapes), s => s.LossNegative, LogLoss(shapes), legend: false), fonts),
-            new(Panel(fonts, palette, shapes, "|∂loss/∂logit|, positive target", "|gradient| (log)", s => s.GradPositive, log: true, legend: false), fonts),
-            new(Panel(fonts, palette, shapes, "|∂loss/∂logit|, negative target", "|gradient| (log)", s => s.GradNegative, log: true, legend: false), fonts),
+            new(Panel(fonts, palette, shapes, "|∂loss/∂logit|, positive target", "|gradient| (log)", s => Magnitudes(s.GradPositive), log: true, legend: false), fonts),
+            new(Panel(fonts, palette, shapes, "|∂loss/∂logit|, negative target", "|gradient| (log)", s => Magnitudes(s.GradNegative), log: true, legend: false), fonts),
         };
         return new PanelGrid(panels, columns: 2);
     }
@@ -34,6 +34,12 @@ internal static class LossShapeFigure
         var peaks = shapes.Select(s => s.LossPositive.Concat(s.LossNegative).Where(double.IsFinite).DefaultIfEmpty(0).Max()).Where(p => p > 0).ToList();
         return peaks.Count > 1 && peaks.Max() / peaks.Min() > 20;
     }
+
+    /// <summary>
+    /// results.json keeps d loss / d logit with its sign (negative for a positive target: raising the logit lowers the
+    /// loss); the panels show how hard each example pulls, whichever way, so they plot |d loss / d logit|.
+    /// </summary>
+    private static double[] Magnitudes(double[] gradients) => [.. gradients.Select(Math.Abs)];
 
     private static string LossTitle(IReadOnlyList<LossShape> shapes) => LogLoss(shapes) ? "loss (log)" : "loss";
 

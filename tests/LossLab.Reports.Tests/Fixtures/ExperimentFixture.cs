@@ -259,7 +259,8 @@ internal static class ExperimentFixture
         return new LossShape
         {
             Loss = loss, Pt = pt,
-            LossPositive = lossPos.ToArray(), GradPositive = gradPos.ToArray(), LossNegative = lossNeg.ToArray(), GradNegative = gradNeg.ToArray(),
+            // Signed as the engine writes them: d loss / d logit < 0 for a positive target, > 0 for a negative one.
+            LossPositive = lossPos.ToArray(), GradPositive = gradPos.Select(g => -g).ToArray(), LossNegative = lossNeg.ToArray(), GradNegative = gradNeg.ToArray(),
         };
     }
 
