@@ -95,6 +95,25 @@ internal static class Plots
     };
 
     /// <summary>A thin, faded line for one seed: present for spread, quiet next to the mean.</summary>
+    /// <summary>
+    /// One <see cref="LossLine"/> per loss whose scores hold both classes, the curve's points decimated, marker phases
+    /// staggered so the markers of overlapping curves do not stack. A loss without both classes gets no line.
+    /// </summary>
+    public static void AddLossCurves(PlotModel model, LossPalette palette, IReadOnlyList<(string Loss, Data.ScoreSet Scores, string Legend)> curves,
+        Func<Data.ScoreSet, (double[] X, double[] Y)> curve)
+    {
+        for (var i = 0; i < curves.Count; i++)
+        {
+            var (loss, scores, legend) = curves[i];
+            if (!scores.HasBothClasses)
+                continue;
+            var (x, y) = curve(scores);
+            var series = LossLine(palette[loss], legend, phase: (double)i / curves.Count);
+            series.Points.AddRange(Decimate.Curve(x, y));
+            model.Series.Add(series);
+        }
+    }
+
     public static SparseMarkerLineSeries SeedLine(LossStyle style) => new()
     {
         Color = style.Faded(90),

@@ -20,16 +20,11 @@ internal static class PrecisionRecallFigure
         model.Axes.Add(Plots.Linear(AxisPosition.Left, "precision", 0, 1.01));
         var prevalence = curves.Where(c => c.Scores.Count > 0).Select(c => (double)c.Scores.Positives / c.Scores.Count).DefaultIfEmpty(0).First();
         model.Series.Add(Plots.Reference($"no skill ({Format.Percent(prevalence)} positive)", new DataPoint(0, prevalence), new DataPoint(1, prevalence)));
-        for (var i = 0; i < curves.Count; i++)
+        Plots.AddLossCurves(model, palette, curves, scores =>
         {
-            var (loss, scores, legend) = curves[i];
-            if (!scores.HasBothClasses)
-                continue;
             var pr = RankingMetrics.PrecisionRecall(scores.Labels, scores.Scores);
-            var series = Plots.LossLine(palette[loss], legend, phase: (double)i / curves.Count);
-            series.Points.AddRange(Decimate.Curve(pr.Recall, pr.Precision));
-            model.Series.Add(series);
-        }
+            return (pr.Recall, pr.Precision);
+        });
 
         Plots.AddLegend(model, LegendPosition.RightTop);
         return new PlotFigure(model, fonts);

@@ -17,16 +17,11 @@ internal static class RocFigure
         model.Axes.Add(Plots.Linear(AxisPosition.Bottom, "false positive rate", 0, 1));
         model.Axes.Add(Plots.Linear(AxisPosition.Left, "true positive rate", 0, 1.01));
         model.Series.Add(Plots.Reference("chance", new DataPoint(0, 0), new DataPoint(1, 1)));
-        for (var i = 0; i < curves.Count; i++)
+        Plots.AddLossCurves(model, palette, curves, scores =>
         {
-            var (loss, scores, legend) = curves[i];
-            if (!scores.HasBothClasses)
-                continue;
             var roc = RankingMetrics.Roc(scores.Labels, scores.Scores);
-            var series = Plots.LossLine(palette[loss], legend, phase: (double)i / curves.Count);
-            series.Points.AddRange(Decimate.Curve(roc.Fpr, roc.Tpr));
-            model.Series.Add(series);
-        }
+            return (roc.Fpr, roc.Tpr);
+        });
 
         Plots.AddLegend(model, LegendPosition.RightBottom);
         return new PlotFigure(model, fonts);
