@@ -35,6 +35,19 @@ public class GateTests
         Assert.Equal("roc_auc ≥ 0.85 (lower CI)", gates[2].Description);
     }
 
+    [Fact]
+    public void ToJson_writes_what_Parse_reads_back()
+    {
+        var gates = Gates("""
+            [ { "metric": "recall", "at": "precision >= 0.5", "min": 0.9 },
+              { "metric": "ece", "max": 0.05, "use": "upper_ci" },
+              { "metric": "precision", "at": "max_f1", "min": 0.1, "max": 0.9, "prevalence": "deployment" } ]
+            """);
+        var written = new JsonArray([.. gates.Select(g => (JsonNode)GateParser.ToJson(g))]);
+        Assert.Equal(gates, GateParser.Parse(written, "written"));
+        Assert.Equal("""{"metric":"ece","max":0.05,"use":"upper_ci"}""", written[1]!.ToJsonString());
+    }
+
     [Theory]
     [InlineData("""[{"metric": "recal", "min": 0.9}]""", "gates[0].metric: unknown metric 'recal'")]
     [InlineData("""[{"metric": "recall", "min": 0.9}]""", "gates[0]: recall depends on the threshold")]

@@ -83,19 +83,8 @@ public static class ExperimentResolver
             ["calibrate"] = e.Calibrate,
             ["bootstrap"] = new JsonObject { ["resamples"] = e.Bootstrap.Resamples, ["seed"] = e.Bootstrap.Seed, ["confidence"] = e.Bootstrap.Confidence },
             ["report"] = new JsonObject { ["title"] = e.Title },
-            ["gates"] = new JsonArray(e.Gates.Select(g => (JsonNode?)GateJson(g)).ToArray()),
+            ["gates"] = new JsonArray(e.Gates.Select(g => (JsonNode?)GateParser.ToJson(g)).ToArray()),
             ["prevalence"] = e.Prevalence,
         };
-
-        static JsonObject GateJson(Gate g)
-        {
-            var o = new JsonObject { ["metric"] = g.Metric };
-            if (g.At is not null) o["at"] = g.At;
-            if (g.Min is { } min) o["min"] = min;
-            if (g.Max is { } max) o["max"] = max;
-            o["use"] = g.Use switch { GateBasis.LowerCi => "lower_ci", GateBasis.UpperCi => "upper_ci", _ => "value" };
-            if (g.AtDeployment) o["prevalence"] = "deployment";
-            return o;
-        }
     }
 }

@@ -29,6 +29,12 @@ public sealed record Gate(string Metric, string? At, double? Min, double? Max, G
         }
     }
 
+    /// <summary>How <see cref="Use"/> is written in a gates file and in results: "value", "lower_ci" or "upper_ci".</summary>
+    public string UseName => UseNames[(int)Use];
+
+    /// <summary>The written names of <see cref="GateBasis"/>, in its order.</summary>
+    internal static readonly string[] UseNames = ["value", "lower_ci", "upper_ci"];
+
     private static string Format(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 }
 

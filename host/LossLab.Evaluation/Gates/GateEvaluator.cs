@@ -33,7 +33,7 @@ public static class GateEvaluator
             TunedOn = tunedOn,
             Min = gate.Min,
             Max = gate.Max,
-            Use = gate.Use switch { GateBasis.LowerCi => "lower_ci", GateBasis.UpperCi => "upper_ci", _ => "value" },
+            Use = gate.UseName,
             Value = value,
             Interval = interval,
             Judged = judged,

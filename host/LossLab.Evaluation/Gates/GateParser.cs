@@ -12,7 +12,6 @@ namespace LossLab.Evaluation;
 public static class GateParser
 {
     private static readonly string[] Keys = ["metric", "at", "min", "max", "use", "prevalence"];
-    private static readonly string[] Uses = ["value", "lower_ci", "upper_ci"];
 
     /// <summary>Reads a gates file.</summary>
     /// <exception cref="InvalidInputException">The file is missing, not JSON, or holds a bad gate; the message names the file.</exception>
@@ -51,6 +50,19 @@ public static class GateParser
         return gates;
     }
 
+    /// <summary>The gate as a gates file writes it, canonical (e.g. for the resolved experiment); <see cref="Collect"/> reads it back equal.</summary>
+    public static JsonObject ToJson(Gate gate)
+    {
+        ArgumentNullException.ThrowIfNull(gate);
+        var o = new JsonObject { ["metric"] = gate.Metric };
+        if (gate.At is not null) o["at"] = gate.At;
+        if (gate.Min is { } min) o["min"] = min;
+        if (gate.Max is { } max) o["max"] = max;
+        o["use"] = gate.UseName;
+        if (gate.AtDeployment) o["prevalence"] = "deployment";
+        return o;
+    }
+
     private static Gate? ParseOne(JsonNode? node, string where, List<string> problems)
     {
         if (node is not JsonObject o)
@@ -86,8 +98,9 @@ public static class GateParser
         if (min > max) problems.Add($"{where}: min ({min}) is above max ({max})");
 
         string use = Text(o, "use", where, problems) ?? "value";
-        var basis = use switch { "value" => GateBasis.Value, "lower_ci" => GateBasis.LowerCi, "upper_ci" => GateBasis.UpperCi, _ => (GateBasis?)null };
-        if (basis is null) problems.Add($"{where}.use: '{use}' is not one of {string.Join(", ", Uses)}");
+        int useIndex = Array.IndexOf(Gate.UseNames, use);
+        GateBasis? basis = useIndex < 0 ? null : (GateBasis)useIndex;
+        if (basis is null) problems.Add($"{where}.use: '{use}' is not one of {string.Join(", ", Gate.UseNames)}");
         if (basis == GateBasis.LowerCi && (min is null || max is not null))
             problems.Add($"{where}.use: lower_ci is the pessimistic end of a floor; use it with \"min\" only");
         if (basis == GateBasis.UpperCi && (max is null || min is not null))
