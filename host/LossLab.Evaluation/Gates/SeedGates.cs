@@ -26,9 +26,8 @@ public static class SeedGates
         if (seeds.Count == 0)
             return [.. gates.Select(g => GateEvaluator.Judge(g, double.NaN, null) with { Reason = "no completed run to judge" })];
 
-        var objectives = gates.Where(g => g.At is not null).Select(g => g.At!).Distinct().ToList();
         var values = gates.Select(g => seeds.Average(s => GateMetrics.Value(g, s.Test, s.Thresholds, s.TestLabels, s.TestScores, prevalence))).ToArray();
-        var intervals = resamples > 0 ? Intervals(gates, seeds, objectives, values, resamples, seed, confidence, prevalence) : null;
+        var intervals = resamples > 0 ? Intervals(gates, seeds, values, resamples, seed, confidence, prevalence) : null;
 
         var results = new List<GateResult>();
         for (int g = 0; g < gates.Count; g++)
@@ -40,9 +39,15 @@ public static class SeedGates
         return results;
     }
 
-    private static Interval[] Intervals(IReadOnlyList<Gate> gates, IReadOnlyList<GateSeed> seeds, List<string> objectives,
+    /// <summary>
+    /// Percentile intervals of each gate's metric (its bounds play no part), around <paramref name="estimates"/>, from
+    /// <paramref name="resamples"/> class-stratified resamples of every seed's test rows: in each, the metric's mean
+    /// over seeds, read in one O(n) pass per seed (<see cref="WeightedSample"/>).
+    /// </summary>
+    internal static Interval[] Intervals(IReadOnlyList<Gate> gates, IReadOnlyList<GateSeed> seeds,
         double[] estimates, int resamples, int rngSeed, double confidence, double? prevalence)
     {
+        var objectives = gates.Where(g => g.At is not null).Select(g => g.At!).Distinct().ToList();
         double? deployment = gates.Any(g => g.AtDeployment) ? prevalence : null;
         var samples = seeds.Select(s => new WeightedSample(s.TestLabels, s.TestScores, objectives.Select(o => s.Thresholds[o].Threshold).ToArray(), deployment)).ToArray();
         var resamplers = seeds.Select(s => new StratifiedResampler(s.TestLabels)).ToArray();

@@ -136,43 +136,22 @@ public static class ReviewAnalyzer
 
     /// <summary>
     /// Percentile intervals of the standard metrics and of every gate's metric, from one pass of resamples:
-    /// each resample gives the threshold-free metrics and the confusion counts at every tuned threshold.
+    /// each resample gives the threshold-free metrics and the confusion counts at every tuned threshold (<see cref="SeedGates.Intervals"/> with one seed).
     /// </summary>
     private static Dictionary<string, Interval> Bootstrap(
         int[] labels, double[] scores, MetricSet metrics, Dictionary<string, ThresholdResult> thresholds,
         ReviewOptions options)
     {
-        var names = thresholds.Keys.ToList();
-        // The standard intervals are gates without bounds; each is read from the resample the same way.
+        // The standard intervals are gates without bounds, resampled with the gates' own in one pass.
         var wanted = new List<Gate> { Unbounded("roc_auc", null), Unbounded("average_precision", null), Unbounded("brier", null) };
-        wanted.AddRange(names.Select(n => Unbounded("f1", n)));
+        wanted.AddRange(thresholds.Keys.Select(n => Unbounded("f1", n)));
         foreach (var gate in options.Gates)
             if (!wanted.Any(w => GateMetrics.Key(w) == GateMetrics.Key(gate))) wanted.Add(gate);
         double? prevalence = options.DeploymentPrevalence;
         var estimates = wanted.Select(g => GateMetrics.Value(g, metrics, thresholds, labels, scores, prevalence)).ToArray();
-        var atIndex = wanted.Select(g => g.At is null ? -1 : names.IndexOf(g.At)).ToArray();
-
-        var sample = new WeightedSample(labels, scores, names.Select(n => thresholds[n].Threshold).ToArray(),
-            wanted.Any(g => g.AtDeployment) ? prevalence : null);
-        var resampler = new StratifiedResampler(labels);
-        var random = new Random(options.BootstrapSeed);
-        int b = options.BootstrapResamples;
-        var values = new double[wanted.Count][];
-        for (int k = 0; k < wanted.Count; k++) values[k] = new double[b];
-        var weights = new int[labels.Length];
-        var counts = new ConfusionCounts[names.Count];
-        for (int r = 0; r < b; r++)
-        {
-            resampler.Draw(random, weights);
-            var m = sample.Evaluate(weights, counts);
-            for (int k = 0; k < wanted.Count; k++)
-                values[k][r] = GateMetrics.Read(wanted[k], m, atIndex[k] < 0 ? default : counts[atIndex[k]], prevalence);
-        }
-
-        var result = new Dictionary<string, Interval>();
-        for (int k = 0; k < wanted.Count; k++)
-            result[GateMetrics.Key(wanted[k])] = PercentileInterval.Of(estimates[k], values[k], options.BootstrapConfidence);
-        return result;
+        var intervals = SeedGates.Intervals(wanted, [new GateSeed(labels, scores, metrics, thresholds)], estimates,
+            options.BootstrapResamples, options.BootstrapSeed, options.BootstrapConfidence, prevalence);
+        return wanted.Select((g, k) => (Key: GateMetrics.Key(g), Interval: intervals[k])).ToDictionary(w => w.Key, w => w.Interval);
     }
 
     private static Gate Unbounded(string metric, string? at) => new(metric, at, null, null, GateBasis.Value);
