@@ -110,7 +110,10 @@ internal sealed class RunState
         if (_resolved.Experiment.Prevalence is not { } prevalence || run.Status != RunStatus.Completed) return run;
         var (labels, scores) = Rows(run.Loss, run.Seed, "test");
         var (tuneLabels, tuneScores) = Rows(run.Loss, run.Seed, "validation");
-        return run with { Deployment = DeploymentAnalysis.Analyze(labels, scores, prevalence, run.Thresholds, (tuneLabels, tuneScores, "validation")) };
+        return run with
+        {
+            Deployment = DeploymentAnalysis.Analyze(new RankedRows(labels, scores), prevalence, run.Thresholds, (new RankedRows(tuneLabels, tuneScores), "validation")),
+        };
     }
 
     /// <summary>Each loss's gates over its completed seeds (not only the seeds every loss completed: a gate judges one loss).</summary>

@@ -43,7 +43,7 @@ public static class GateMetrics
         var set = gate.At is null ? atHalf : thresholds[gate.At].Test;
         if (!gate.AtDeployment) return MetricNames.ToDictionary(set)[gate.Metric];
         double ap = gate.Metric == "average_precision" ? PrevalenceReweighting.AveragePrecision(labels, scores, prevalence!.Value) : double.NaN;
-        return AtPrevalence(gate.Metric, new ConfusionCounts(set.Tp, set.Fp, set.Tn, set.Fn), prevalence!.Value, ap);
+        return AtPrevalence(gate.Metric, set.Counts, prevalence!.Value, ap);
     }
 
     /// <summary>Where a gate's interval is kept in a review's bootstrap table, e.g. "recall@precision>=0.5" or "precision@max_f1@deployment".</summary>

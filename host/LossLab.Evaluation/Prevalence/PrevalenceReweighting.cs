@@ -35,11 +35,15 @@ public static class PrevalenceReweighting
     /// thresholds in decreasing order, with P_k = TP_k / (TP_k + w·FP_k) and w = <see cref="NegativeWeight"/>.
     /// At the sample's own prevalence w = 1 and this is <see cref="RankingMetrics.AveragePrecision"/>.
     /// </summary>
-    public static double AveragePrecision(int[] labels, double[] scores, double prevalence)
+    public static double AveragePrecision(int[] labels, double[] scores, double prevalence) =>
+        AveragePrecision(new RankedRows(labels, scores), prevalence);
+
+    /// <summary>As <see cref="AveragePrecision(int[], double[], double)"/> on rows sorted once.</summary>
+    public static double AveragePrecision(RankedRows rows, double prevalence)
     {
-        InputChecks.LabelsAndScores(labels, scores);
+        ArgumentNullException.ThrowIfNull(rows);
         CheckPrevalence(prevalence);
-        var counts = ThresholdCounts.Build(labels, scores);
+        var counts = rows.Counts;
         if (counts.Positives == 0 || counts.Negatives == 0) return double.NaN;
         double w = NegativeWeight(counts.Positives, counts.Negatives, prevalence);
         double ap = 0;

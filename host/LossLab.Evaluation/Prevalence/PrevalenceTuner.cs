@@ -15,14 +15,18 @@ public static class PrevalenceTuner
         objective is MaxFBetaObjective or PrecisionFloorObjective or CostObjective;
 
     /// <exception cref="ArgumentException">Tuning rows with one class only, or an objective that does not depend on prevalence.</exception>
-    public static TunedThreshold Tune(ThresholdObjective objective, int[] labels, double[] scores, double prevalence)
+    public static TunedThreshold Tune(ThresholdObjective objective, int[] labels, double[] scores, double prevalence) =>
+        Tune(objective, new RankedRows(labels, scores), prevalence);
+
+    /// <summary>As <see cref="Tune(ThresholdObjective, int[], double[], double)"/> on rows sorted once.</summary>
+    public static TunedThreshold Tune(ThresholdObjective objective, RankedRows rows, double prevalence)
     {
         ArgumentNullException.ThrowIfNull(objective);
-        InputChecks.LabelsAndScores(labels, scores);
+        ArgumentNullException.ThrowIfNull(rows);
         PrevalenceReweighting.CheckPrevalence(prevalence);
-        var counts = ThresholdCounts.Build(labels, scores);
+        var counts = rows.Counts;
         if (counts.Positives == 0 || counts.Negatives == 0)
-            throw new ArgumentException($"Cannot re-tune '{objective.Name}': the tuning rows hold one class only.", nameof(labels));
+            throw new ArgumentException($"Cannot re-tune '{objective.Name}': the tuning rows hold one class only.", "labels");
         var rates = Enumerable.Range(0, counts.Count).Select(k => counts.At(k)).Select(c => (Tpr: c.Recall, Fpr: c.FalsePositiveRate)).ToArray();
         double Precision(int k) => PrevalenceReweighting.Precision(rates[k].Tpr, rates[k].Fpr, prevalence);
 

@@ -26,4 +26,7 @@ public sealed record MetricSet
     public double F1 { get; init; }
     public double BalancedAccuracy { get; init; }
     public double Mcc { get; init; }
+
+    /// <summary>The confusion matrix at <see cref="Threshold"/>, for reading other metrics from it.</summary>
+    internal ConfusionCounts Counts => new(Tp, Fp, Tn, Fn);
 }

@@ -46,11 +46,13 @@ public static class ReviewAnalyzer
         RequireBothClasses(table.Source, judgeLabels, split ? "test rows" : "rows");
 
         string tunedOn = split ? PredictionTableReader.Validation : SameRows;
+        // Each set of rows sorted once for every objective, metric set and deployment view.
+        var tuneRows = new RankedRows(tuneLabels, tuneScores);
+        var judgeRows = split ? new RankedRows(judgeLabels, judgeScores) : tuneRows;
         var thresholds = new Dictionary<string, ThresholdResult>();
         foreach (var objective in objectives)
-            thresholds[objective.Name] =
-                ThresholdTuner.Evaluate(objective, tuneLabels, tuneScores, judgeLabels, judgeScores, tunedOn);
-        var metrics = Metrics.Compute(judgeLabels, judgeScores);
+            thresholds[objective.Name] = ThresholdTuner.Evaluate(objective, tuneRows, judgeRows, tunedOn);
+        var metrics = Metrics.Compute(judgeRows);
         var intervals = options.BootstrapResamples == 0 ? []
             : Bootstrap(judgeLabels, judgeScores, metrics, thresholds, options);
         var gates = JudgeGates(options.Gates, metrics, thresholds, intervals, judgeLabels, judgeScores, options.DeploymentPrevalence);
@@ -85,7 +87,7 @@ public static class ReviewAnalyzer
             Gates = gates,
             GatesPassed = gates.Count == 0 ? null : gates.All(g => g.Passed),
             Deployment = options.DeploymentPrevalence is { } pi
-                ? DeploymentAnalysis.Analyze(judgeLabels, judgeScores, pi, thresholds, (tuneLabels, tuneScores, tunedOn)) : null,
+                ? DeploymentAnalysis.Analyze(judgeRows, pi, thresholds, (tuneRows, tunedOn)) : null,
             Shipped = thresholds[options.Gates.FirstOrDefault(g => g.At is not null)?.At ?? objectives[0].Name],
         };
     }
