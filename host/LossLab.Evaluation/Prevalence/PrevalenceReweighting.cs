@@ -45,17 +45,7 @@ public static class PrevalenceReweighting
         CheckPrevalence(prevalence);
         var counts = rows.Counts;
         if (counts.Positives == 0 || counts.Negatives == 0) return double.NaN;
-        double w = NegativeWeight(counts.Positives, counts.Negatives, prevalence);
-        double ap = 0;
-        int previousTp = 0;
-        for (int k = 0; k < counts.Count; k++)
-        {
-            int tp = counts.TruePositives[k];
-            if (tp == previousTp) continue;
-            ap += (double)(tp - previousTp) / counts.Positives * (tp / (tp + w * counts.FalsePositives[k]));
-            previousTp = tp;
-        }
-        return ap;
+        return RankingMetrics.AveragePrecision(counts, NegativeWeight(counts.Positives, counts.Negatives, prevalence));
     }
 
     /// <exception cref="ArgumentOutOfRangeException">π outside (0, 1).</exception>

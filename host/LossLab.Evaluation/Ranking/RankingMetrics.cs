@@ -57,7 +57,9 @@ public static class RankingMetrics
         return AveragePrecision(ThresholdCounts.Build(labels, scores));
     }
 
-    internal static double AveragePrecision(ThresholdCounts c)
+    /// <param name="negativeWeight">Weight w of each negative in precision, P_k = TP_k/(TP_k + w·FP_k): 1 for AP as
+    /// sampled; <see cref="PrevalenceReweighting.AveragePrecision(RankedRows, double)"/> sets it for another prevalence.</param>
+    internal static double AveragePrecision(ThresholdCounts c, double negativeWeight = 1)
     {
         if (c.Positives == 0 || c.Negatives == 0) return double.NaN;
         double sum = 0;
@@ -66,7 +68,7 @@ public static class RankingMetrics
         {
             int tp = c.TruePositives[k];
             if (tp != previousTp)
-                sum += (double)(tp - previousTp) / c.Positives * tp / (tp + c.FalsePositives[k]);
+                sum += (double)(tp - previousTp) / c.Positives * tp / (tp + negativeWeight * c.FalsePositives[k]);
             previousTp = tp;
         }
         return sum;
