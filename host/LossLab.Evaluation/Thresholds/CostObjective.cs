@@ -29,4 +29,15 @@ public sealed record CostObjective : ThresholdObjective
     }
 
     private double Cost(ConfusionCounts c) => FalsePositiveCost * c.Fp + FalseNegativeCost * c.Fn;
+
+    internal override bool DependsOnPrevalence => true;
+
+    /// <summary>Minimises the expected cost per example at π, c_FN·π·(1 − TPR) + c_FP·(1 − π)·FPR.</summary>
+    internal override TunedThreshold ChooseAt(ThresholdCounts counts, double prevalence)
+    {
+        double CostAt(ConfusionCounts c) =>
+            PrevalenceReweighting.ExpectedCost(c.Recall, c.FalsePositiveRate, prevalence, FalsePositiveCost, FalseNegativeCost);
+        int k = ArgMax(counts, c => -CostAt(c));
+        return new TunedThreshold(counts.Thresholds[k], CostAt(counts.At(k)), true);
+    }
 }

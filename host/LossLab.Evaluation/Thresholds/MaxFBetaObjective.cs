@@ -22,4 +22,19 @@ public sealed record MaxFBetaObjective : ThresholdObjective
         int k = ArgMax(counts, c => c.FBeta(Beta));
         return new TunedThreshold(counts.Thresholds[k], counts.At(k).FBeta(Beta), true);
     }
+
+    internal override bool DependsOnPrevalence => true;
+
+    /// <summary>Maximises F_β(π) = (1 + β²)·P(π)·R / (β²·P(π) + R), with P(π) the precision at π and R the recall.</summary>
+    internal override TunedThreshold ChooseAt(ThresholdCounts counts, double prevalence)
+    {
+        double b2 = Beta * Beta;
+        double FBetaAt(ConfusionCounts c)
+        {
+            double p = PrevalenceReweighting.Precision(c.Recall, c.FalsePositiveRate, prevalence), r = c.Recall;
+            return p + r == 0 ? 0 : (1 + b2) * p * r / (b2 * p + r);
+        }
+        int k = ArgMax(counts, FBetaAt);
+        return new TunedThreshold(counts.Thresholds[k], FBetaAt(counts.At(k)), true);
+    }
 }

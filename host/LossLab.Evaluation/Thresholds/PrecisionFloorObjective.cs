@@ -20,16 +20,24 @@ public sealed record PrecisionFloorObjective : ThresholdObjective
 
     public override string Name => $"precision>={Format(MinPrecision)}";
 
-    internal override TunedThreshold Choose(ThresholdCounts counts)
+    internal override TunedThreshold Choose(ThresholdCounts counts) => Choose(counts, c => c.Precision);
+
+    internal override bool DependsOnPrevalence => true;
+
+    /// <summary>The same rule with precision read at π: TPR·π / (TPR·π + FPR·(1 − π)).</summary>
+    internal override TunedThreshold ChooseAt(ThresholdCounts counts, double prevalence) =>
+        Choose(counts, c => PrevalenceReweighting.Precision(c.Recall, c.FalsePositiveRate, prevalence));
+
+    private TunedThreshold Choose(ThresholdCounts counts, Func<ConfusionCounts, double> precision)
     {
         int feasible = -1, closest = 0;
         for (int k = 0; k < counts.Count; k++)
         {
             var c = counts.At(k);
+            double p = precision(c), best = precision(counts.At(closest));
             // TP never falls as k grows, so "strictly more TP" keeps the highest threshold on ties.
-            if (c.Precision >= MinPrecision && (feasible < 0 || c.Tp > counts.TruePositives[feasible])) feasible = k;
-            var best = counts.At(closest);
-            if (c.Precision > best.Precision || (c.Precision == best.Precision && c.Tp > best.Tp)) closest = k;
+            if (p >= MinPrecision && (feasible < 0 || c.Tp > counts.TruePositives[feasible])) feasible = k;
+            if (p > best || (p == best && c.Tp > counts.TruePositives[closest])) closest = k;
         }
         int chosen = feasible >= 0 ? feasible : closest;
         return new TunedThreshold(counts.Thresholds[chosen], counts.At(chosen).Recall, feasible >= 0);

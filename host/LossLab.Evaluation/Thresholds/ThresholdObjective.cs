@@ -36,6 +36,17 @@ public abstract record ThresholdObjective
 
     internal virtual bool NeedsBothClasses => true;
 
+    /// <summary>True when the choice mixes the classes, so that another prevalence may pick another threshold.</summary>
+    internal virtual bool DependsOnPrevalence => false;
+
+    /// <summary>
+    /// Chooses as <see cref="Choose"/> would if the tuning rows had positives in share π: each candidate's TPR and FPR
+    /// are kept and what mixes the classes is read at π (<see cref="PrevalenceReweighting"/>). Only for objectives
+    /// that <see cref="DependsOnPrevalence"/>; both classes present.
+    /// </summary>
+    internal virtual TunedThreshold ChooseAt(ThresholdCounts counts, double prevalence) =>
+        throw new NotSupportedException($"'{Name}' does not depend on prevalence.");
+
     /// <summary>
     /// The index k that maximises <paramref name="value"/> over the sweep; the first (highest threshold) on ties.
     /// </summary>
