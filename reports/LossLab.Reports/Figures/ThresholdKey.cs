@@ -19,6 +19,14 @@ internal sealed class ThresholdKey(FontSet fonts, string lead, IReadOnlyList<Thr
     /// <summary>A label with a line sample, a marker, or both.</summary>
     public sealed record Entry(string Label, LineStyle? Line, MarkerType? Marker, OxyColor? Color = null);
 
+    /// <summary>
+    /// The key of figures that mark tuned thresholds: 0.5 grey dashed, then each objective in its
+    /// <see cref="ObjectiveStyles"/> line (histograms) or marker (threshold curves).
+    /// </summary>
+    public static ThresholdKey ForObjectives(FontSet fonts, IEnumerable<string> objectives, bool markers) =>
+        new(fonts, "Thresholds:", [new("0.5", ObjectiveStyles.FixedThresholdLine, null, Plots.ReferenceColor),
+            .. objectives.Select((o, i) => new Entry($"tuned for {o}", markers ? null : ObjectiveStyles.Line(i), markers ? ObjectiveStyles.Marker(i) : null))]);
+
     public void Draw(SKCanvas canvas, SKRect bounds)
     {
         using var context = new ReportRenderContext(canvas, fonts);

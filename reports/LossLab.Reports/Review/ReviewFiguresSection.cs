@@ -10,9 +10,7 @@ namespace LossLab.Reports.Review;
 /// <summary>Review sections 2–5: ranking curves, score histogram, reliability, and threshold behaviour, on the judged rows.</summary>
 internal sealed class ReviewFiguresSection(ReviewContext context) : IComponent
 {
-    private ThresholdKey Key(bool markers) =>
-        new(context.Fonts, "Thresholds:", [new("0.5", ObjectiveStyles.FixedThresholdLine, null, Plots.ReferenceColor),
-            .. context.Thresholds.Select((t, i) => new ThresholdKey.Entry($"tuned for {t.Objective}", markers ? null : ObjectiveStyles.Line(i), markers ? ObjectiveStyles.Marker(i) : null))]);
+    private ThresholdKey Key(bool markers) => ThresholdKey.ForObjectives(context.Fonts, context.Thresholds.Select(t => t.Objective), markers);
 
     public void Compose(IContainer container)
     {

@@ -53,9 +53,7 @@ internal sealed class RunReportContext
             .OfType<Figures.TunedMark>().ToList();
 
     /// <summary>The key above figures that mark tuned thresholds: 0.5 dashed, then each objective's line or marker.</summary>
-    public Figures.ThresholdKey ThresholdKey(bool markers) =>
-        new(Fonts, "Thresholds:", [new("0.5", Figures.ObjectiveStyles.FixedThresholdLine, null, Figures.Plots.ReferenceColor),
-            .. Objectives.Select((o, i) => new Figures.ThresholdKey.Entry($"tuned for {o}", markers ? null : Figures.ObjectiveStyles.Line(i), markers ? Figures.ObjectiveStyles.Marker(i) : null))]);
+    public Figures.ThresholdKey ThresholdKey(bool markers) => Figures.ThresholdKey.ForObjectives(Fonts, Objectives, markers);
 
     public Statistic? TestStatistic(string loss, string metric) =>
         Results.Aggregates.FirstOrDefault(a => a.Loss == loss)?.Test.GetValueOrDefault(metric);
