@@ -18,25 +18,13 @@ internal static class TunedThresholdModel
         var losses = ReportLosses.Names(results);
         return results.ThresholdObjectives.SelectMany(objective => losses.Select(loss =>
         {
-            var tuned = results.Runs
-                .Where(r => r.Loss == loss && r.Status == RunStatus.Completed)
-                .Select(r => r.Thresholds.GetValueOrDefault(objective))
-                .OfType<ThresholdResult>()
-                .ToList();
+            var infeasible = results.Runs.Count(r => r.Loss == loss && r.Status == RunStatus.Completed
+                && r.Thresholds.GetValueOrDefault(objective) is { Feasible: false });
+            // The aggregates of results.json already summarise each seed's test metrics at its tuned threshold,
+            // and a MetricSet's "threshold" is that tuned threshold.
             var metrics = results.Aggregates.FirstOrDefault(a => a.Loss == loss && a.CompletedRuns > 0)?.Thresholds.GetValueOrDefault(objective);
-            return new TunedThresholdRow(objective, loss, Summarise(tuned.Select(t => t.Threshold).ToList()),
-                metrics?.GetValueOrDefault("f1"), metrics?.GetValueOrDefault("recall"), metrics?.GetValueOrDefault("precision"),
-                tuned.Count(t => !t.Feasible));
+            return new TunedThresholdRow(objective, loss, metrics?.GetValueOrDefault("threshold"),
+                metrics?.GetValueOrDefault("f1"), metrics?.GetValueOrDefault("recall"), metrics?.GetValueOrDefault("precision"), infeasible);
         })).ToList();
-    }
-
-    /// <summary>Mean and sample standard deviation (n − 1, as the aggregates of results.json), or null for no values.</summary>
-    private static Statistic? Summarise(IReadOnlyList<double> values)
-    {
-        if (values.Count == 0)
-            return null;
-        var mean = values.Average();
-        var sd = values.Count > 1 ? Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1)) : 0;
-        return new Statistic(mean, sd, values.Min(), values.Max(), values.Count);
     }
 }
