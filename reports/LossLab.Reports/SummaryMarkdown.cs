@@ -54,7 +54,7 @@ public static class SummaryMarkdown
             md.AppendLine(failed == 0 ? "All gates passed for every loss." : $"**{failed} gate result(s) failed.**").AppendLine();
             MarkdownTable.Append(md, ["Loss", "Gate", "Value", "Interval", "Judged", "Result"],
                 results.Gates.SelectMany(l => l.Results.Select(g => (IReadOnlyList<string>)[l.Loss, g.Gate, Format.Metric(g.Value),
-                    g.Interval is { } i ? $"[{Format.Metric(i.Lower)}, {Format.Metric(i.Upper)}]" : "—", Format.Metric(g.Judged), g.Passed ? "PASS" : "FAIL"])));
+                    Format.Range(g.Interval), Format.Metric(g.Judged), g.Passed ? "PASS" : "FAIL"])));
             md.AppendLine("Each value is the mean over the loss's completed seeds on the test split, at its threshold tuned on validation.").AppendLine();
         }
 

@@ -26,6 +26,10 @@ internal static class Format
     public static string Interval(double lower, double upper, int digits = 3) =>
         $"[{Signed(lower, digits)}, {Signed(upper, digits)}]";
 
+    /// <summary>"[0.826, 0.946]" for a metric's interval, or "—" when there is none (unsigned; <see cref="Interval"/> is for differences).</summary>
+    public static string Range(Interval? interval, int digits = 3) =>
+        interval is null ? "—" : $"[{Metric(interval.Lower, digits)}, {Metric(interval.Upper, digits)}]";
+
     /// <summary>"99.0%": the invariant culture's "P" format would write "99.0 %".</summary>
     public static string Percent(double fraction, int digits = 1) =>
         double.IsNaN(fraction) ? "n/a" : (fraction * 100).ToString("F" + digits, Invariant) + "%";

@@ -73,5 +73,5 @@ internal sealed class ReviewSummarySection(ReviewContext context) : IComponent
     }
 
     private string Interval(string key) =>
-        context.Review.Bootstrap.TryGetValue(key, out var i) ? $"[{Format.Metric(i.Lower)}, {Format.Metric(i.Upper)}]" : "—";
+        Format.Range(context.Review.Bootstrap.GetValueOrDefault(key));
 }

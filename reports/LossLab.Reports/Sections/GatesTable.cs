@@ -34,7 +34,7 @@ internal static class GatesTable
                 table.Cell().Text(gate.Gate, TextStyle.TableCell);
                 table.Cell().Text(Threshold(gate), TextStyle.TableCell);
                 table.Cell().Text(Format.Metric(gate.Value), TextStyle.TableCell);
-                table.Cell().Text(gate.Interval is { } i ? $"[{Format.Metric(i.Lower)}, {Format.Metric(i.Upper)}]" : "—", TextStyle.TableCell);
+                table.Cell().Text(Format.Range(gate.Interval), TextStyle.TableCell);
                 table.Cell().Text(Format.Metric(gate.Judged), TextStyle.TableCell);
                 table.Cell().Text(gate.Passed ? "PASS" : "FAIL", gate.Passed ? Pass : Fail);
             }
