@@ -55,6 +55,23 @@ public sealed class Seed003Training : IDisposable
         return outcome;
     }
 
+    /// <summary>
+    /// Throws unless a bare run reproduces the engine's: the 100 train losses within 1e-4, and the test ROC-AUC and
+    /// each tuned threshold within 1e-4 (float32 rounding may differ between the functional and the module forward).
+    /// </summary>
+    public static void CheckSameRun(LossLab.Evaluation.Results.RunResult engine, BareMlpTraining.Result bare)
+    {
+        var gap = engine.Epochs.Zip(bare.TrainLosses, (a, b) => Math.Abs(a.TrainLoss - b)).Max();
+        if (gap > 1e-4) throw new InvalidOperationException($"the bare loop does not reproduce the engine's train losses (max gap {gap})");
+        if (Math.Abs(engine.Test!.RocAuc - bare.Test.RocAuc) > 1e-4)
+            throw new InvalidOperationException($"test ROC-AUC: engine {engine.Test.RocAuc}, bare {bare.Test.RocAuc}");
+        if (!engine.Thresholds.Keys.SequenceEqual(bare.Thresholds.Keys))
+            throw new InvalidOperationException("the bare loop tunes other threshold objectives than the engine");
+        foreach (var (name, tuned) in engine.Thresholds)
+            if (Math.Abs(tuned.Threshold - bare.Thresholds[name].Threshold) > 1e-4)
+                throw new InvalidOperationException($"{name}: engine threshold {tuned.Threshold}, bare {bare.Thresholds[name].Threshold}");
+    }
+
     /// <summary>The initial parameters in the engine model's parameter order (linear1 w, b, linear2 w, b, output w, b).</summary>
     public float[][] InitialParameters()
     {

@@ -22,14 +22,16 @@ public static class TrainingProfile
     {
         using var setup = new Seed003Training();
         var bare = new BareMlpTraining(setup);
-        setup.RunEngine();
-        bare.Run();
-
-        bare.RunModule();
+        var bareIncremental = new BareMlpTraining(setup, incrementalRocAuc: true);
+        var engineRun = setup.RunEngine().Result;
+        Seed003Training.CheckSameRun(engineRun, bare.Run());
+        Seed003Training.CheckSameRun(engineRun, bareIncremental.Run());
+        Seed003Training.CheckSameRun(engineRun, bareIncremental.RunModule());
         var sides = new[]
         {
             new Side("bare TorchSharp loop", afterEpoch => bare.Run(afterEpoch: afterEpoch)),
-            new Side("bare loop, model's module", afterEpoch => bare.RunModule(afterEpoch)),
+            new Side("bare, incremental AUC", afterEpoch => bareIncremental.Run(afterEpoch: afterEpoch)),
+            new Side("  + model's module", afterEpoch => bareIncremental.RunModule(afterEpoch)),
             new Side("engine Trainer.Run", afterEpoch => setup.RunEngine(p => afterEpoch(p.Epoch))),
         };
         // Rounds rotate which side goes first, so that none always follows another.
@@ -46,9 +48,12 @@ public static class TrainingProfile
         foreach (var side in sides)
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{side.Name,-27} {Median(side.Cpu):F2} [{side.Cpu.Min():F2}] ms   {Median(side.EpochCpu) * 1e3:F1} [{Percentile(side.EpochCpu, 0.1) * 1e3:F1}] µs   {Median(side.Allocated) / 1e6:F2} MB"));
-        var (bareSide, engineSide) = (sides[0], sides[2]);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"engine / bare thread CPU: {Median(engineSide.Cpu) / Median(bareSide.Cpu):F3} (medians), {engineSide.Cpu.Min() / bareSide.Cpu.Min():F3} (minima); module loop / bare: {Median(sides[1].Cpu) / Median(bareSide.Cpu):F3} (medians), {sides[1].Cpu.Min() / bareSide.Cpu.Min():F3} (minima)"));
+        void Ratio(Side a, Side b) => output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{a.Name.Trim()} / {b.Name.Trim()}, thread CPU: {Median(a.Cpu) / Median(b.Cpu):F3} (medians), {a.Cpu.Min() / b.Cpu.Min():F3} (minima)"));
+        Ratio(sides[3], sides[0]);
+        Ratio(sides[3], sides[1]);
+        Ratio(sides[3], sides[2]);
+        Ratio(sides[2], sides[1]);
         // The engine's after-training work, once per training as Trainer.Run does it (cold), after a bare training.
         var cold = new List<(double Score, double Thresholds, double Metrics)>();
         using (var trained = setup.Request.Weights.Instantiate(setup.Request.Model, setup.Request.Info, setup.Request.Device))
@@ -64,9 +69,11 @@ public static class TrainingProfile
         var phases = new BareMlpTraining.Phases();
         for (var r = 0; r < runs; r++) bare.Run(phases);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"bare loop split, mean per run: setup {phases.Setup.TotalMilliseconds / runs:F2} ms, train steps {phases.Train.TotalMilliseconds / runs:F2} ms, validation passes {phases.Validate.TotalMilliseconds / runs:F2} ms"));
+            $"bare loop split, mean per run: setup {phases.Setup.TotalMilliseconds / runs:F2} ms, train steps {phases.Train.TotalMilliseconds / runs:F2} ms, validation passes {phases.Validate.TotalMilliseconds / runs:F2} ms, evaluation after training {phases.Evaluate.TotalMilliseconds / runs:F2} ms"));
         output.WriteLine();
         Components(output, setup);
+        output.WriteLine();
+        ColdSetupProfile.Run(output, setup, bareIncremental, runs);
         return 0;
     }
 
@@ -106,14 +113,14 @@ public static class TrainingProfile
         var data = setup.Data;
         var lossPlugin = request.Loss.Plugin.CreateFresh();
         const int reps = 600;
-        output.WriteLine($"Part 2: pieces, µs of thread CPU per call: the cheapest of 6 blocks of {reps / 6} calls (pairs: 10 alternating blocks of {reps / 10}), after 30 warm-up calls");
+        output.WriteLine($"Part 2: pieces, µs of thread CPU and managed bytes per call: the cheapest of 6 blocks of {reps / 6} calls (pairs: 10 alternating blocks of {reps / 10}), after 30 warm-up calls");
 
         // Setup: what Trainer.Run does before its first epoch, vs the bare loop's parameters and optimizer.
         Line(output, "engine setup: loss CreateFresh", Time(reps, () => request.Loss.Plugin.CreateFresh()));
         Line(output, "engine setup: Weights.Instantiate", Time(reps, () => request.Weights.Instantiate(request.Model, request.Info, request.Device).Dispose()));
         using var model = request.Weights.Instantiate(request.Model, request.Info, request.Device);
         Line(output, "engine setup: InitialWeights.HashOf", Time(reps, () => InitialWeights.HashOf(model)));
-        Line(output, "engine setup: Adam over module", Time(reps, () => optim.Adam(model.parameters(), 0.01).Dispose()));
+        Line(output, "engine setup: Adam over module", Time(reps, () => optim.Adam(model.parameters().ToArray(), 0.01).Dispose()));
         var initial = setup.InitialParameters();
         Line(output, "bare setup: parameters + Adam", Time(reps, () =>
         {
@@ -123,7 +130,7 @@ public static class TrainingProfile
         }));
 
         // One training step.
-        using var engineOptimizer = optim.Adam(model.parameters(), 0.01);
+        using var engineOptimizer = optim.Adam(model.parameters().ToArray(), 0.01); // as Trainer.CreateOptimizer
         var p = Parameters(model);
         using var bareOptimizer = optim.Adam(p, 0.01);
         Pair(output, reps, "engine train step (module, plugin Mean)", () =>
@@ -171,6 +178,7 @@ public static class TrainingProfile
         var buffer = new double[labels.Length];
         var engineLogits = new double[labels.Length];
         var engineScores = new double[labels.Length];
+        var engineRocAuc = new IncrementalRocAuc(labels);
         // As ValidationPass.CopyLogits: float32 on the CPU copied out, widened in C# into reused arrays.
         void EngineScores(Tensor logits)
         {
@@ -187,7 +195,7 @@ public static class TrainingProfile
             var logits = model.call(data.ValidationX);
             _ = lossPlugin.Mean(logits, data.ValidationY, data.TrainCounts).item<float>();
             EngineScores(logits);
-            _ = RankingMetrics.RocAuc(labels, engineScores);
+            _ = engineRocAuc.Compute(engineScores);
         }, "bare validation pass", () =>
         {
             using var scope = NewDisposeScope();
@@ -218,6 +226,8 @@ public static class TrainingProfile
                 for (var i = 0; i < buffer.Length; i++) buffer[i] = ScoredSplit.Sigmoid(raw[i]);
             }));
             Line(output, $"  RankingMetrics.RocAuc ({labels.Length} rows)", Time(reps, () => RankingMetrics.RocAuc(labels, buffer)));
+            // Unchanged scores: the cheapest case of the incremental re-sort (a pass that finds the order sorted).
+            Line(output, $"  IncrementalRocAuc.Compute, scores as last time", Time(reps, () => engineRocAuc.Compute(buffer)));
         }
 
         // After the last epoch: final scoring and evaluation (Trainer.Score ×2, thresholds, metrics).
@@ -266,11 +276,11 @@ public static class TrainingProfile
     }
 
     /// <summary>µs of this thread's CPU per call in the cheapest of 6 blocks of reps/6 calls, after 30 warm-up calls.</summary>
-    private static double Time(int reps, Action action)
+    private static Cost Time(int reps, Action action)
     {
         for (var i = 0; i < 30; i++) action();
-        var best = double.MaxValue;
-        for (var block = 0; block < 6; block++) best = Math.Min(best, Block(reps / 6, action));
+        Cost best = new(double.MaxValue, 0);
+        for (var block = 0; block < 6; block++) best = Cost.Cheaper(best, Block(reps / 6, action));
         return best;
     }
 
@@ -278,25 +288,33 @@ public static class TrainingProfile
     private static void Pair(TextWriter output, int reps, string nameA, Action a, string nameB, Action b)
     {
         for (var i = 0; i < 30; i++) { a(); b(); }
-        double bestA = double.MaxValue, bestB = double.MaxValue;
+        Cost bestA = new(double.MaxValue, 0), bestB = new(double.MaxValue, 0);
         for (var block = 0; block < 10; block++)
         {
-            bestA = Math.Min(bestA, Block(reps / 10, a));
-            bestB = Math.Min(bestB, Block(reps / 10, b));
+            bestA = Cost.Cheaper(bestA, Block(reps / 10, a));
+            bestB = Cost.Cheaper(bestB, Block(reps / 10, b));
         }
         Line(output, nameA, bestA);
         Line(output, nameB, bestB);
     }
 
-    private static double Block(int calls, Action action)
+    /// <summary>µs of this thread's CPU and managed bytes allocated per call, over one block of calls.</summary>
+    private static Cost Block(int calls, Action action)
     {
+        var bytes = GC.GetAllocatedBytesForCurrentThread();
         var start = ThreadCpuClock.Milliseconds();
         for (var i = 0; i < calls; i++) action();
-        return (ThreadCpuClock.Milliseconds() - start) * 1e3 / calls;
+        var micros = (ThreadCpuClock.Milliseconds() - start) * 1e3 / calls;
+        return new Cost(micros, (double)(GC.GetAllocatedBytesForCurrentThread() - bytes) / calls);
     }
 
-    private static void Line(TextWriter output, string name, double micros) =>
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-58} {micros,10:F1} µs"));
+    private readonly record struct Cost(double Micros, double Bytes)
+    {
+        public static Cost Cheaper(Cost a, Cost b) => a.Micros <= b.Micros ? a : b;
+    }
+
+    private static void Line(TextWriter output, string name, Cost cost) =>
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-58} {cost.Micros,10:F1} µs {cost.Bytes,9:F0} B"));
 
     private static double Percentile(IEnumerable<double> values, double q)
     {

@@ -9,7 +9,7 @@ namespace LossLab.Engine.Training;
 /// <summary>
 /// One seed's initial parameters, drawn once (torch.manual_seed(seed) then the model plugin's Build) and copied
 /// into every loss's model, so all losses of a seed start from bit-identical weights. <see cref="Hash"/> is the
-/// SHA-256 of the parameters in state-dict order.
+/// SHA-256 of the state dict (names and float32 values in state-dict order), taken once when drawn.
 /// </summary>
 public sealed class InitialWeights : IDisposable
 {
@@ -32,18 +32,44 @@ public sealed class InitialWeights : IDisposable
         }
     }
 
-    /// <summary>A fresh module of the plugin's architecture holding these initial weights, on <paramref name="device"/>.</summary>
+    /// <summary>
+    /// A fresh module of the plugin's architecture holding these initial weights, on <paramref name="device"/>.
+    /// Every entry of its state dict is overwritten from the drawn state, after checking that the names and shapes
+    /// are exactly the drawn ones (copy_ would broadcast a wrong shape silently), so the module holds the weights
+    /// that <see cref="Hash"/> describes without hashing them again.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The plugin built a different architecture this time.</exception>
     public nn.Module<Tensor, Tensor> Instantiate(ModelPlugin model, DatasetInfo info, Device device)
     {
         nn.Module<Tensor, Tensor> module;
         lock (TorchRandom) module = model.Build(info);
-        using (no_grad())
+        try
         {
-            foreach (var (name, tensor) in module.state_dict())
-                tensor.copy_(_state[name]);
+            var state = module.state_dict();
+            if (state.Count != _state.Count)
+                throw Rebuilt($"{state.Count} state entries instead of {_state.Count}");
+            using (no_grad())
+            {
+                foreach (var (name, tensor) in state)
+                {
+                    if (!_state.TryGetValue(name, out var initial))
+                        throw Rebuilt($"an entry '{name}' that the first build did not have");
+                    if (!tensor.shape.AsSpan().SequenceEqual(initial.shape))
+                        throw Rebuilt($"'{name}' of shape [{string.Join(", ", tensor.shape)}] instead of [{string.Join(", ", initial.shape)}]");
+                    tensor.copy_(initial);
+                }
+            }
+            return module.to(device);
         }
-        return module.to(device);
+        catch
+        {
+            module.Dispose();
+            throw;
+        }
     }
+
+    private static InvalidOperationException Rebuilt(string difference) =>
+        new($"the model plugin built a different architecture than for the seed's initial weights ({difference}); Build must depend only on its options and the dataset");
 
     public static string HashOf(nn.Module module)
     {

@@ -28,10 +28,16 @@ public sealed class Trainer
         };
 
         var loss = new CheckedLoss(request.Loss.Plugin.CreateFresh());
-        using var model = request.Weights.Instantiate(request.Model, request.Info, request.Device);
-        var initHash = InitialWeights.HashOf(model);
-        if (initHash != request.Weights.Hash)
-            return new Outcome(Result(RunStatus.Failed, "the model did not reproduce the seed's initial weights (does the model plugin draw random numbers outside Build?)"), null, null, null);
+        nn.Module<Tensor, Tensor> built;
+        try
+        {
+            built = request.Weights.Instantiate(request.Model, request.Info, request.Device);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return new Outcome(Result(RunStatus.Failed, $"model plugin '{request.Model.Name}': {e.GetType().Name}: {e.Message}"), null, null, null);
+        }
+        using var model = built;
         using var optimizer = CreateOptimizer(model, request.Experiment.Training);
         // Dropout draws from torch's global generator: reseeding per run gives every loss of a seed the same masks.
         InitialWeights.WithTorchRandom(() => torch.manual_seed(data.Seed));
@@ -163,10 +169,18 @@ public sealed class Trainer
         };
     }
 
-    private static optim.Optimizer CreateOptimizer(nn.Module<Tensor, Tensor> model, Experiments.TrainingSettings t) => t.Optimizer switch
+    /// <remarks>
+    /// The parameters are handed over as an array: TorchSharp 0.107's optimizers keep the enumerable they are given
+    /// and walk it on every zero_grad and step, and a module's parameters() walks the module tree each time.
+    /// </remarks>
+    private static optim.Optimizer CreateOptimizer(nn.Module<Tensor, Tensor> model, Experiments.TrainingSettings t)
     {
-        "sgd" => optim.SGD(model.parameters(), t.LearningRate, momentum: t.Momentum, weight_decay: t.WeightDecay),
-        "adamw" => optim.AdamW(model.parameters(), t.LearningRate, weight_decay: t.WeightDecay),
-        _ => optim.Adam(model.parameters(), t.LearningRate, weight_decay: t.WeightDecay),
-    };
+        var parameters = model.parameters().ToArray();
+        return t.Optimizer switch
+        {
+            "sgd" => optim.SGD(parameters, t.LearningRate, momentum: t.Momentum, weight_decay: t.WeightDecay),
+            "adamw" => optim.AdamW(parameters, t.LearningRate, weight_decay: t.WeightDecay),
+            _ => optim.Adam(parameters, t.LearningRate, weight_decay: t.WeightDecay),
+        };
+    }
 }

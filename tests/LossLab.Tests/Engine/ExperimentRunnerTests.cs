@@ -35,6 +35,8 @@ public sealed class ExperimentRunnerTests
         var run = results.Runs[0];
         Assert.Equal(6, run.Epochs.Count);
         Assert.All(run.Epochs, e => Assert.True(double.IsFinite(e.TrainLoss) && double.IsFinite(e.ValidationBce) && e.ValidationRocAuc is > 0 and <= 1));
+        // The per-epoch ROC-AUC (incremental re-sort) of the last epoch is the validation ROC-AUC of the trained model.
+        Assert.Equal(run.Validation!.RocAuc, run.Epochs[^1].ValidationRocAuc);
         Assert.Equal(["max_f1", "recall>=0.8"], run.Thresholds.Keys);
         Assert.All(run.Thresholds.Values, t => Assert.Equal("validation", t.TunedOn));
 
@@ -104,6 +106,23 @@ public sealed class ExperimentRunnerTests
         Assert.All(wrong, r => Assert.Equal(RunStatus.Failed, r.Status));
         Assert.All(wrong, r => Assert.Contains("expected [128] (one value per example)", r.Error));
         Assert.All(results.Runs.Where(r => r.Loss == "bce"), r => Assert.Equal(RunStatus.Completed, r.Status));
+    }
+
+    [Fact]
+    public void A_model_plugin_that_builds_another_architecture_fails_the_runs_it_cannot_give_the_seeds_weights()
+    {
+        using var temp = new TempFolder();
+        var json = SmallExperiment.Json("bce", "focal");
+        json["model"] = new System.Text.Json.Nodes.JsonObject { ["plugin"] = "shifting" };
+        // Seed 1's weights come from the first build (8 hidden units), seed 2's and every run's model from later ones (4).
+        var results = SmallExperiment.Run(SmallExperiment.Resolve(json, StandardPlugins.With(typeof(ShiftingModel))), temp.Path);
+        var seed1 = results.Runs.Where(r => r.Seed == 1).ToList();
+        Assert.Equal(2, seed1.Count);
+        Assert.All(seed1, r => Assert.Equal(RunStatus.Failed, r.Status));
+        Assert.All(seed1, r => Assert.Contains("model plugin 'shifting'", r.Error));
+        Assert.All(seed1, r => Assert.Contains("different architecture", r.Error));
+        Assert.All(seed1, r => Assert.Contains("'hidden.weight' of shape [4, 2] instead of [8, 2]", r.Error));
+        Assert.All(results.Runs.Where(r => r.Seed == 2), r => Assert.Equal(RunStatus.Completed, r.Status));
     }
 
     [Fact]
