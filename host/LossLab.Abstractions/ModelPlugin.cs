@@ -15,4 +15,12 @@ public abstract class ModelPlugin : IPlugin
     public virtual IEnumerable<string> Validate() => [];
 
     public abstract nn.Module<Tensor, Tensor> Build(DatasetInfo data);
+
+    /// <summary>
+    /// Whether the built module computes differently in training and evaluation mode (dropout, batch norm). The
+    /// host switches it to eval() for every validation pass and back to train() for the next epoch when true, the
+    /// default; false spares those two walks over the module tree per epoch. TorchSharp's own dropout,
+    /// normalisation and recurrent layers make the host switch modes whatever this says.
+    /// </summary>
+    public virtual bool TrainingModeMatters => true;
 }

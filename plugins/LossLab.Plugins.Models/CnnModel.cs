@@ -20,6 +20,8 @@ public sealed class CnnModel : ModelPlugin
     [Option("Dropout probability before the final linear layer.", Min = 0, Max = 1, MaxExclusive = true)]
     public double Dropout { get; set; }
 
+    public override bool TrainingModeMatters => Dropout > 0;
+
     public override IEnumerable<string> Validate()
     {
         if (Channels.Length == 0) yield return "channels needs at least one convolution block.";

@@ -37,16 +37,15 @@ internal static class ColdSetupProfile
             Add("loss CreateFresh", Lap());
             using var model = request.Weights.Instantiate(request.Model, request.Info, request.Device);
             Add("Weights.Instantiate (Build + copy initial weights)", Lap());
-            _ = InitialWeights.HashOf(model);
-            Add("InitialWeights.HashOf (the per-run init_hash check)", Lap());
             using var optimizer = optim.Adam(model.parameters().ToArray(), setup.Resolved.Experiment.Training.LearningRate);
             Add("Adam over the module's parameters", Lap());
             InitialWeights.WithTorchRandom(() => torch.manual_seed(data.Seed));
-            var pass = new ValidationPass(data);
-            Add("manual_seed + ValidationPass", Lap());
+            var switchModes = TrainingModeSwitch.Needed(request.Model, model);
+            var pass = new ValidationPass(data, switchModes);
+            Add("manual_seed + TrainingModeSwitch + ValidationPass", Lap());
             for (var epoch = 1; epoch <= 2; epoch++)
             {
-                model.train();
+                if (switchModes || epoch == 1) model.train();
                 double trainLoss;
                 using (NewDisposeScope())
                 {

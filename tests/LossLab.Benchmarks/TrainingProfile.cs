@@ -10,11 +10,13 @@ namespace LossLab.Benchmarks;
 
 /// <summary>
 /// Stopwatch breakdown behind <see cref="TrainingOverheadBenchmarks"/> (`-- profile-training [runs]`).
-/// Part 1 alternates whole trainings (bare, engine, bare, engine, ...) so that load from other processes hits both
-/// alike, and splits each into: before the first epoch ends, epochs 2..100, and after the last epoch (the engine's
-/// final scoring and evaluation), using the engine's own epoch callback for its timestamps.
+/// Part 1 rotates whole runs of four sides (bare loop; bare loop with the engine's incremental ROC-AUC; that loop
+/// over the model plugin's module; the engine) so that load from other processes hits all alike, and splits each
+/// into: before the first epoch ends, epochs 2..100, and after the last epoch (scoring and evaluation, which every
+/// side does), using the engine's own epoch callback for its timestamps.
 /// Part 2 times, one call at a time, the pieces in which the engine's epoch differs from the bare loop's, built
-/// from the same public engine and plugin APIs that Trainer.Run calls.
+/// from the same public engine and plugin APIs that Trainer.Run calls, with the managed bytes each allocates.
+/// Part 3 (<see cref="ColdSetupProfile"/>) times Trainer.Run's setup and first epochs step by step.
 /// </summary>
 public static class TrainingProfile
 {
@@ -48,8 +50,14 @@ public static class TrainingProfile
         foreach (var side in sides)
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{side.Name,-27} {Median(side.Cpu):F2} [{side.Cpu.Min():F2}] ms   {Median(side.EpochCpu) * 1e3:F1} [{Percentile(side.EpochCpu, 0.1) * 1e3:F1}] µs   {Median(side.Allocated) / 1e6:F2} MB"));
-        void Ratio(Side a, Side b) => output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{a.Name.Trim()} / {b.Name.Trim()}, thread CPU: {Median(a.Cpu) / Median(b.Cpu):F3} (medians), {a.Cpu.Min() / b.Cpu.Min():F3} (minima)"));
+        // Each round runs every side once, back to back: the ratio within a round sees the same load on both sides,
+        // so the median of per-round ratios is the steadiest estimate on a shared machine.
+        void Ratio(Side a, Side b)
+        {
+            var paired = a.Cpu.Zip(b.Cpu, (x, y) => x / y).ToList();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{a.Name.Trim()} / {b.Name.Trim()}, thread CPU: {Median(a.Cpu) / Median(b.Cpu):F3} (medians), {a.Cpu.Min() / b.Cpu.Min():F3} (minima), {Median(paired):F3} [{Percentile(paired, 0.25):F3}, {Percentile(paired, 0.75):F3}] (median [quartiles] of per-round ratios)"));
+        }
         Ratio(sides[3], sides[0]);
         Ratio(sides[3], sides[1]);
         Ratio(sides[3], sides[2]);
@@ -119,7 +127,6 @@ public static class TrainingProfile
         Line(output, "engine setup: loss CreateFresh", Time(reps, () => request.Loss.Plugin.CreateFresh()));
         Line(output, "engine setup: Weights.Instantiate", Time(reps, () => request.Weights.Instantiate(request.Model, request.Info, request.Device).Dispose()));
         using var model = request.Weights.Instantiate(request.Model, request.Info, request.Device);
-        Line(output, "engine setup: InitialWeights.HashOf", Time(reps, () => InitialWeights.HashOf(model)));
         Line(output, "engine setup: Adam over module", Time(reps, () => optim.Adam(model.parameters().ToArray(), 0.01).Dispose()));
         var initial = setup.InitialParameters();
         Line(output, "bare setup: parameters + Adam", Time(reps, () =>
@@ -133,9 +140,11 @@ public static class TrainingProfile
         using var engineOptimizer = optim.Adam(model.parameters().ToArray(), 0.01); // as Trainer.CreateOptimizer
         var p = Parameters(model);
         using var bareOptimizer = optim.Adam(p, 0.01);
+        // As Trainer.Run: the model switches modes around validation passes only when TrainingModeSwitch says so.
+        var switchModes = TrainingModeSwitch.Needed(request.Model, model);
         Pair(output, reps, "engine train step (module, plugin Mean)", () =>
         {
-            model.train();
+            if (switchModes) model.train();
             using var scope = NewDisposeScope();
             engineOptimizer.zero_grad();
             var value = lossPlugin.Mean(model.call(data.TrainX), data.TrainY, data.TrainCounts);
@@ -153,7 +162,7 @@ public static class TrainingProfile
         });
         Pair(output, reps, "  engine module + fused BCE mean", () =>
         {
-            model.train();
+            if (switchModes) model.train();
             using var scope = NewDisposeScope();
             engineOptimizer.zero_grad();
             var value = nn.functional.binary_cross_entropy_with_logits(model.call(data.TrainX), data.TrainY);
@@ -171,7 +180,7 @@ public static class TrainingProfile
         });
         Line(output, "  forward only, train rows: engine module", Time(reps, () => { using var s = NewDisposeScope(); using var g = no_grad(); model.call(data.TrainX); }));
         Line(output, "  forward only, train rows: bare functional", Time(reps, () => { using var s = NewDisposeScope(); using var g = no_grad(); Forward(p, data.TrainX); }));
-        Line(output, "  model.train() + model.eval()", Time(reps, () => { model.train(); model.eval(); }));
+        Line(output, $"  model.train() + model.eval() (made per epoch only when the mode matters: {switchModes})", Time(reps, () => { model.train(); model.eval(); }));
 
         // One validation pass.
         var labels = data.ValidationLabels;
@@ -189,7 +198,7 @@ public static class TrainingProfile
         }
         Pair(output, reps, "engine validation pass (as ValidationPass, bce)", () =>
         {
-            model.eval();
+            if (switchModes) model.eval();
             using var scope = NewDisposeScope();
             using var noGrad = no_grad();
             var logits = model.call(data.ValidationX);

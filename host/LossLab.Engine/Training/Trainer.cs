@@ -41,13 +41,15 @@ public sealed class Trainer
         using var optimizer = CreateOptimizer(model, request.Experiment.Training);
         // Dropout draws from torch's global generator: reseeding per run gives every loss of a seed the same masks.
         InitialWeights.WithTorchRandom(() => torch.manual_seed(data.Seed));
-        var validationPass = new ValidationPass(data);
+        var switchModes = TrainingModeSwitch.Needed(request.Model, model);
+        var validationPass = new ValidationPass(data, switchModes);
 
         try
         {
             for (var epoch = 0; epoch < request.Experiment.Training.Epochs; epoch++)
             {
                 cancellation.ThrowIfCancellationRequested();
+                if (switchModes || epoch == 0) model.train();
                 var trainLoss = TrainEpoch(model, optimizer, loss, request, epoch, cancellation);
                 // A non-finite step has usually made the weights NaN too: there is nothing left to validate.
                 if (!double.IsFinite(trainLoss))
@@ -87,7 +89,6 @@ public sealed class Trainer
         RunRequest request, int epoch, CancellationToken cancellation)
     {
         var data = request.Data;
-        model.train();
         double total = 0;
         var full = data.Schedule.IsFullBatch(data.Split.Train.Length);
         foreach (var batch in data.Schedule.Batches(epoch))

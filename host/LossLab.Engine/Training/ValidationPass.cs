@@ -12,7 +12,9 @@ namespace LossLab.Engine.Training;
 /// last step. The ROC-AUC re-sorts the rows from the previous epoch's order (<see cref="IncrementalRocAuc"/>),
 /// which costs a fraction of a fresh sort and allocates nothing.
 /// </summary>
-internal sealed class ValidationPass(SeedData data)
+/// <param name="switchModes">Whether to put the model in eval() for the pass (<see cref="TrainingModeSwitch"/>); the
+/// trainer puts it back in train() before the next epoch.</param>
+internal sealed class ValidationPass(SeedData data, bool switchModes)
 {
     private readonly double[] _logits = new double[data.ValidationLabels.Length];
     private readonly double[] _scores = new double[data.ValidationLabels.Length];
@@ -21,7 +23,7 @@ internal sealed class ValidationPass(SeedData data)
 
     public EpochRecord Run(nn.Module<Tensor, Tensor> model, CheckedLoss loss, int epoch, double trainLoss)
     {
-        model.eval();
+        if (switchModes) model.eval();
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var logits = model.call(data.ValidationX);

@@ -64,6 +64,23 @@ public sealed class ModelTests
         Assert.NotEqual(first, Parameters(43));
     }
 
+    [Theory]
+    [MemberData(nameof(Plugins))]
+    public void TrainingModeMatters_is_true_exactly_when_train_and_eval_outputs_differ(string id)
+    {
+        using var scope = NewDisposeScope();
+        var (plugin, data) = Create(id);
+        manual_seed(5);
+        using var model = plugin.Build(data);
+        var x = randn([64, .. data.InputShape.Select(d => (long)d)]);
+        using var noGrad = no_grad();
+        model.train();
+        var training = model.forward(x);
+        model.eval();
+        var evaluation = model.forward(x);
+        Assert.Equal(plugin.TrainingModeMatters, !training.allclose(evaluation, rtol: 0, atol: 0));
+    }
+
     [Fact]
     public void Cnn_takes_any_image_size_thanks_to_global_average_pooling()
     {
