@@ -16,17 +16,17 @@ public static class TrainingMemoryCheck
     public static int Run(TextWriter output)
     {
         using var setup = new Seed003Training();
-        var samples = new SortedDictionary<int, (long Rss, long Managed, long LiveTensors)>();
+        var samples = new SortedDictionary<int, (long Rss, long Managed, long LiveTensors, int Collections)>();
         setup.RunEngine(progress =>
         {
             if (progress.Epoch % 10 == 0)
-                samples[progress.Epoch] = (ResidentBytes(), GC.GetTotalMemory(false), torch.Tensor.TotalCount);
+                samples[progress.Epoch] = (ResidentBytes(), GC.GetTotalMemory(false), torch.Tensor.TotalCount, GC.CollectionCount(0));
         });
 
         output.WriteLine($"TrainingMemoryCheck: engine Trainer.Run, seed-003 MLP, {Seed003Training.Epochs} epochs, torch threads {Seed003Training.TorchThreads}");
-        output.WriteLine("epoch   VmRSS MiB   managed heap MiB   live tensors (TorchSharp)");
+        output.WriteLine("epoch   VmRSS MiB   managed heap MiB   live tensors (TorchSharp)   GCs so far");
         foreach (var (epoch, s) in samples)
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{epoch,5}   {Mib(s.Rss),9:F1}   {Mib(s.Managed),16:F1}   {s.LiveTensors,10}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{epoch,5}   {Mib(s.Rss),9:F1}   {Mib(s.Managed),16:F1}   {s.LiveTensors,26}   {s.Collections,10}"));
 
         var at10 = samples[10].Rss;
         var at100 = samples[Seed003Training.Epochs].Rss;

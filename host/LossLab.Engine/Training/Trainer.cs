@@ -1,3 +1,4 @@
+using LossLab.Engine.Training.Optimizers;
 using LossLab.Evaluation;
 using LossLab.Evaluation.Results;
 using TorchSharp;
@@ -38,7 +39,7 @@ public sealed class Trainer
             return new Outcome(Result(RunStatus.Failed, $"model plugin '{request.Model.Name}': {e.GetType().Name}: {e.Message}"), null, null, null);
         }
         using var model = built;
-        using var optimizer = CreateOptimizer(model, request.Experiment.Training);
+        using var optimizer = ParameterUpdate.Create(request.Experiment.Training, [.. model.parameters()]);
         // Dropout draws from torch's global generator: reseeding per run gives every loss of a seed the same masks.
         InitialWeights.WithTorchRandom(() => torch.manual_seed(data.Seed));
         var switchModes = TrainingModeSwitch.Needed(request.Model, model);
@@ -85,7 +86,7 @@ public sealed class Trainer
         return new Outcome(result, validation, test, boundary);
     }
 
-    private static double TrainEpoch(nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, CheckedLoss loss,
+    private static double TrainEpoch(nn.Module<Tensor, Tensor> model, ParameterUpdate optimizer, CheckedLoss loss,
         RunRequest request, int epoch, CancellationToken cancellation)
     {
         var data = request.Data;
@@ -102,11 +103,11 @@ public sealed class Trainer
                 x = data.TrainX.index_select(0, index);
                 y = data.TrainY.index_select(0, index);
             }
-            optimizer.zero_grad();
+            optimizer.ZeroGrad();
             var logits = model.call(x);
             var value = loss.Mean(logits, y, data.TrainCounts);
             value.backward();
-            optimizer.step();
+            optimizer.Step();
             total += value.item<float>() * batch.Count;
         }
         return total / data.Split.Train.Length;
@@ -170,18 +171,4 @@ public sealed class Trainer
         };
     }
 
-    /// <remarks>
-    /// The parameters are handed over as an array: TorchSharp 0.107's optimizers keep the enumerable they are given
-    /// and walk it on every zero_grad and step, and a module's parameters() walks the module tree each time.
-    /// </remarks>
-    private static optim.Optimizer CreateOptimizer(nn.Module<Tensor, Tensor> model, Experiments.TrainingSettings t)
-    {
-        var parameters = model.parameters().ToArray();
-        return t.Optimizer switch
-        {
-            "sgd" => optim.SGD(parameters, t.LearningRate, momentum: t.Momentum, weight_decay: t.WeightDecay),
-            "adamw" => optim.AdamW(parameters, t.LearningRate, weight_decay: t.WeightDecay),
-            _ => optim.Adam(parameters, t.LearningRate, weight_decay: t.WeightDecay),
-        };
-    }
 }

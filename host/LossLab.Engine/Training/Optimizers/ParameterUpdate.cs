@@ -1,0 +1,76 @@
+using LossLab.Engine.Experiments;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace LossLab.Engine.Training.Optimizers;
+
+/// <summary>
+/// The optimizer the trainer steps: the arithmetic of TorchSharp 0.107's Adam, AdamW and SGD, operation for
+/// operation (tests check the parameters bit for bit against torch.optim's), with every constant held in a Scalar
+/// made once per run and disposed with it. TorchSharp's own optimizers convert each constant to a new Scalar on
+/// every step; Scalars live outside dispose scopes and are freed only by the finalizer, so once the engine stopped
+/// producing managed garbage the GC ran rarely, the Scalars piled up between libtorch's activation buffers, and the
+/// native heap grew by about 300 KB an epoch (tests/LossLab.Benchmarks/README.md, TrainingMemoryCheck).
+/// </summary>
+internal abstract class ParameterUpdate : IDisposable
+{
+    private readonly List<Scalar> _scalars = [];
+
+    protected ParameterUpdate(Parameter[] parameters) => Parameters = parameters;
+
+    protected Parameter[] Parameters { get; }
+
+    public static ParameterUpdate Create(TrainingSettings settings, Parameter[] parameters) => settings.Optimizer switch
+    {
+        "sgd" => new SgdUpdate(parameters, settings.LearningRate, settings.Momentum, settings.WeightDecay),
+        "adamw" => new AdamUpdate(parameters, settings.LearningRate, settings.WeightDecay, decoupledWeightDecay: true),
+        _ => new AdamUpdate(parameters, settings.LearningRate, settings.WeightDecay, decoupledWeightDecay: false),
+    };
+
+    /// <summary>Zeroes every gradient in place, as torch.optim's zero_grad (set_to_none = false).</summary>
+    public void ZeroGrad()
+    {
+        foreach (var p in Parameters)
+        {
+            using var grad = p.grad;
+            if (grad is null) continue;
+            grad.zero_().Dispose();
+        }
+    }
+
+    /// <summary>One update of every parameter that has a gradient, under no_grad, temporaries in a dispose scope.</summary>
+    public void Step()
+    {
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        BeginStep();
+        for (var i = 0; i < Parameters.Length; i++)
+        {
+            var grad = Parameters[i].grad;
+            if (grad is null) continue;
+            Update(i, Parameters[i], grad);
+        }
+        EndStep();
+    }
+
+    protected virtual void BeginStep() { }
+
+    protected abstract void Update(int index, Parameter parameter, Tensor grad);
+
+    protected virtual void EndStep() { }
+
+    /// <summary>A Scalar that lives as long as this optimizer.</summary>
+    protected Scalar Constant(double value)
+    {
+        var scalar = value.ToScalar();
+        _scalars.Add(scalar);
+        return scalar;
+    }
+
+    public virtual void Dispose()
+    {
+        foreach (var s in _scalars) s.Dispose();
+        _scalars.Clear();
+    }
+}
