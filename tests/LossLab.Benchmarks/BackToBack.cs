@@ -4,7 +4,7 @@ namespace LossLab.Benchmarks;
 
 /// <summary>
 /// <c>-- back-to-back N</c>: N trainings of one side in a row (as BenchmarkDotNet runs them, unlike the alternating
-/// <see cref="TrainingProfile"/>), bare, bare with the engine's incremental ROC-AUC, engine, twice over: wall clock and thread CPU per training, process CPU
+/// <see cref="TrainingProfile"/>), bare, bare with the engine's incremental ROC-AUC (bare-inc), also with its optimizer (bare-eng), engine, twice over: wall clock and thread CPU per training, process CPU
 /// (work on other threads: GC, finalizers), GC counts and pauses. First, TorchSharp's live tensor count around one
 /// training of each side, before and after a full GC, to show whether a run leaves tensors to the finalizer.
 /// </summary>
@@ -15,6 +15,7 @@ internal static class BackToBack
         using var setup = new Seed003Training();
         var bare = new BareMlpTraining(setup);
         var bareIncremental = new BareMlpTraining(setup, incrementalRocAuc: true);
+        var bareEngineParts = new BareMlpTraining(setup, incrementalRocAuc: true, engineOptimizer: true);
         foreach (var (name, action) in new (string, Action)[] { ("bare", () => bare.Run()), ("engine", () => setup.RunEngine()) })
         {
             action();
@@ -25,7 +26,7 @@ internal static class BackToBack
             GC.Collect(); GC.WaitForPendingFinalizers(); GC.Collect();
             output.WriteLine($"{name}: live tensors before {before}, after one run {after}, after GC {TorchSharp.torch.Tensor.TotalCount}");
         }
-        foreach (var (name, action) in new (string, Action)[] { ("bare", () => bare.Run()), ("bare-inc", () => bareIncremental.Run()), ("engine", () => setup.RunEngine()), ("bare", () => bare.Run()), ("bare-inc", () => bareIncremental.Run()), ("engine", () => setup.RunEngine()) })
+        foreach (var (name, action) in new (string, Action)[] { ("bare", () => bare.Run()), ("bare-inc", () => bareIncremental.Run()), ("bare-eng", () => bareEngineParts.Run()), ("engine", () => setup.RunEngine()), ("bare", () => bare.Run()), ("bare-inc", () => bareIncremental.Run()), ("bare-eng", () => bareEngineParts.Run()), ("engine", () => setup.RunEngine()) })
         {
             for (int i = 0; i < 5; i++) action();
             var wall = new List<double>(); var cpu = new List<double>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LossLab.Engine.Training;
+using LossLab.Engine.Training.Optimizers;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -37,8 +38,8 @@ internal static class ColdSetupProfile
             Add("loss CreateFresh", Lap());
             using var model = request.Weights.Instantiate(request.Model, request.Info, request.Device);
             Add("Weights.Instantiate (Build + copy initial weights)", Lap());
-            using var optimizer = optim.Adam(model.parameters().ToArray(), setup.Resolved.Experiment.Training.LearningRate);
-            Add("Adam over the module's parameters", Lap());
+            using var optimizer = ParameterUpdate.Create(setup.Resolved.Experiment.Training, [.. model.parameters()]);
+            Add("ParameterUpdate (Adam) over the module's parameters", Lap());
             InitialWeights.WithTorchRandom(() => torch.manual_seed(data.Seed));
             var switchModes = TrainingModeSwitch.Needed(request.Model, model);
             var pass = new ValidationPass(data, switchModes);
@@ -49,10 +50,10 @@ internal static class ColdSetupProfile
                 double trainLoss;
                 using (NewDisposeScope())
                 {
-                    optimizer.zero_grad();
+                    optimizer.ZeroGrad();
                     var value = loss.Mean(model.call(data.TrainX), data.TrainY, data.TrainCounts);
                     value.backward();
-                    optimizer.step();
+                    optimizer.Step();
                     trainLoss = value.item<float>();
                 }
                 Add($"epoch {epoch}: train step{(epoch == 1 ? " (with the one-time Forward shape check)" : "")}", Lap());

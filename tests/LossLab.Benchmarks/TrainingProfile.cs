@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using LossLab.Engine.Training;
+using LossLab.Engine.Training.Optimizers;
 using LossLab.Evaluation;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -10,8 +11,8 @@ namespace LossLab.Benchmarks;
 
 /// <summary>
 /// Stopwatch breakdown behind <see cref="TrainingOverheadBenchmarks"/> (`-- profile-training [runs]`).
-/// Part 1 rotates whole runs of four sides (bare loop; bare loop with the engine's incremental ROC-AUC; that loop
-/// over the model plugin's module; the engine) so that load from other processes hits all alike, and splits each
+/// Part 1 rotates whole runs of five sides (bare loop; bare loop with the engine's incremental ROC-AUC; also with
+/// the engine's optimizer; that loop over the model plugin's module; the engine) so that load from other processes hits all alike, and splits each
 /// into: before the first epoch ends, epochs 2..100, and after the last epoch (scoring and evaluation, which every
 /// side does), using the engine's own epoch callback for its timestamps.
 /// Part 2 times, one call at a time, the pieces in which the engine's epoch differs from the bare loop's, built
@@ -25,15 +26,18 @@ public static class TrainingProfile
         using var setup = new Seed003Training();
         var bare = new BareMlpTraining(setup);
         var bareIncremental = new BareMlpTraining(setup, incrementalRocAuc: true);
+        var bareEngineParts = new BareMlpTraining(setup, incrementalRocAuc: true, engineOptimizer: true);
         var engineRun = setup.RunEngine().Result;
         Seed003Training.CheckSameRun(engineRun, bare.Run());
         Seed003Training.CheckSameRun(engineRun, bareIncremental.Run());
-        Seed003Training.CheckSameRun(engineRun, bareIncremental.RunModule());
+        Seed003Training.CheckSameRun(engineRun, bareEngineParts.Run());
+        Seed003Training.CheckSameRun(engineRun, bareEngineParts.RunModule());
         var sides = new[]
         {
             new Side("bare TorchSharp loop", afterEpoch => bare.Run(afterEpoch: afterEpoch)),
             new Side("bare, incremental AUC", afterEpoch => bareIncremental.Run(afterEpoch: afterEpoch)),
-            new Side("  + model's module", afterEpoch => bareIncremental.RunModule(afterEpoch)),
+            new Side("  + engine's optimizer", afterEpoch => bareEngineParts.Run(afterEpoch: afterEpoch)),
+            new Side("  + model's module", afterEpoch => bareEngineParts.RunModule(afterEpoch)),
             new Side("engine Trainer.Run", afterEpoch => setup.RunEngine(p => afterEpoch(p.Epoch))),
         };
         // Rounds rotate which side goes first, so that none always follows another.
@@ -58,10 +62,11 @@ public static class TrainingProfile
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{a.Name.Trim()} / {b.Name.Trim()}, thread CPU: {Median(a.Cpu) / Median(b.Cpu):F3} (medians), {a.Cpu.Min() / b.Cpu.Min():F3} (minima), {Median(paired):F3} [{Percentile(paired, 0.25):F3}, {Percentile(paired, 0.75):F3}] (median [quartiles] of per-round ratios)"));
         }
-        Ratio(sides[3], sides[0]);
-        Ratio(sides[3], sides[1]);
+        Ratio(sides[4], sides[0]);
+        Ratio(sides[4], sides[1]);
+        Ratio(sides[4], sides[2]);
+        Ratio(sides[4], sides[3]);
         Ratio(sides[3], sides[2]);
-        Ratio(sides[2], sides[1]);
         // The engine's after-training work, once per training as Trainer.Run does it (cold), after a bare training.
         var cold = new List<(double Score, double Thresholds, double Metrics)>();
         using (var trained = setup.Request.Weights.Instantiate(setup.Request.Model, setup.Request.Info, setup.Request.Device))
@@ -127,7 +132,8 @@ public static class TrainingProfile
         Line(output, "engine setup: loss CreateFresh", Time(reps, () => request.Loss.Plugin.CreateFresh()));
         Line(output, "engine setup: Weights.Instantiate", Time(reps, () => request.Weights.Instantiate(request.Model, request.Info, request.Device).Dispose()));
         using var model = request.Weights.Instantiate(request.Model, request.Info, request.Device);
-        Line(output, "engine setup: Adam over module", Time(reps, () => optim.Adam(model.parameters().ToArray(), 0.01).Dispose()));
+        var training = setup.Resolved.Experiment.Training;
+        Line(output, "engine setup: ParameterUpdate (Adam) over module", Time(reps, () => ParameterUpdate.Create(training, [.. model.parameters()]).Dispose()));
         var initial = setup.InitialParameters();
         Line(output, "bare setup: parameters + Adam", Time(reps, () =>
         {
@@ -137,21 +143,21 @@ public static class TrainingProfile
         }));
 
         // One training step.
-        using var engineOptimizer = optim.Adam(model.parameters().ToArray(), 0.01); // as Trainer.CreateOptimizer
+        using var engineOptimizer = ParameterUpdate.Create(training, [.. model.parameters()]); // as Trainer.Run
         var p = Parameters(model);
         using var bareOptimizer = optim.Adam(p, 0.01);
         // As Trainer.Run: the model switches modes around validation passes only when TrainingModeSwitch says so.
         var switchModes = TrainingModeSwitch.Needed(request.Model, model);
-        Pair(output, reps, "engine train step (module, plugin Mean)", () =>
+        Pair(output, reps, "engine train step (module, plugin Mean, own Adam)", () =>
         {
             if (switchModes) model.train();
             using var scope = NewDisposeScope();
-            engineOptimizer.zero_grad();
+            engineOptimizer.ZeroGrad();
             var value = lossPlugin.Mean(model.call(data.TrainX), data.TrainY, data.TrainCounts);
             value.backward();
-            engineOptimizer.step();
+            engineOptimizer.Step();
             _ = value.item<float>();
-        }, "bare train step (functional, fused BCE mean)", () =>
+        }, "bare train step (functional, fused BCE mean, optim.Adam)", () =>
         {
             using var scope = NewDisposeScope();
             bareOptimizer.zero_grad();
@@ -164,10 +170,10 @@ public static class TrainingProfile
         {
             if (switchModes) model.train();
             using var scope = NewDisposeScope();
-            engineOptimizer.zero_grad();
+            engineOptimizer.ZeroGrad();
             var value = nn.functional.binary_cross_entropy_with_logits(model.call(data.TrainX), data.TrainY);
             value.backward();
-            engineOptimizer.step();
+            engineOptimizer.Step();
             _ = value.item<float>();
         }, "  bare functional + plugin Forward + mean (before Mean)", () =>
         {
