@@ -20,9 +20,9 @@ internal sealed class ConfusionMatrixPanel(FontSet fonts, string title, int tp, 
         using var text = new SKPaint { IsAntialias = true, Color = Ink };
         var small = fonts.Font(new TextStyle(6.5f));
         var bold = fonts.Font(new TextStyle(7.5f, Bold: true));
-        var (titleFont, shown) = FitTitle(bounds.Width - 2);
+        var (titleStyle, shown) = FitTitle(bounds.Width - 2);
 
-        canvas.DrawText(shown, bounds.MidX, bounds.Top + 8, SKTextAlign.Center, titleFont, text);
+        fonts.Draw(canvas, shown, bounds.MidX, bounds.Top + 8, SKTextAlign.Center, titleStyle, text);
 
         const float labelWidth = 30;
         const float headerHeight = 20;
@@ -52,19 +52,19 @@ internal sealed class ConfusionMatrixPanel(FontSet fonts, string title, int tp, 
     }
 
     /// <summary>The title at 7.5 pt, or smaller down to 6 pt when the panel is narrow, cut with "…" only if even that is too wide.</summary>
-    private (SKFont Font, string Text) FitTitle(float width)
+    private (TextStyle Style, string Text) FitTitle(float width)
     {
-        SKFont font = fonts.Font(new TextStyle(7.5f, Bold: true));
+        var style = new TextStyle(7.5f, Bold: true);
         for (var size = 7.5f; size >= 6f; size -= 0.5f)
         {
-            font = fonts.Font(new TextStyle(size, Bold: true));
-            if (font.MeasureText(title) <= width)
-                return (font, title);
+            style = new TextStyle(size, Bold: true);
+            if (fonts.Measure(title, style) <= width)
+                return (style, title);
         }
 
         var cut = title;
-        while (cut.Length > 1 && font.MeasureText(cut + "…") > width)
+        while (cut.Length > 1 && fonts.Measure(cut + "…", style) > width)
             cut = cut[..^1];
-        return (font, cut + "…");
+        return (style, cut + "…");
     }
 }

@@ -30,7 +30,8 @@ internal sealed class ReportRenderContext(SKCanvas canvas, FontSet fonts) : IRen
     {
         if (text is null || !fill.IsVisible())
             return;
-        var font = Font(fontSize, fontWeight);
+        var style = Style(fontSize, fontWeight);
+        var font = fonts.Font(style);
         var lines = text.Split('\n');
         var lineHeight = font.GetFontMetrics(out var metrics);
         var deltaY = verticalAlignment switch
@@ -52,7 +53,7 @@ internal sealed class ReportRenderContext(SKCanvas canvas, FontSet fonts) : IRen
         canvas.RotateDegrees((float)rotation);
         foreach (var line in lines)
         {
-            canvas.DrawText(line.TrimEnd('\r'), 0, deltaY, align, font, _textPaint);
+            fonts.Draw(canvas, line.TrimEnd('\r'), 0, deltaY, align, style, _textPaint);
             deltaY += lineHeight;
         }
     }
@@ -61,13 +62,13 @@ internal sealed class ReportRenderContext(SKCanvas canvas, FontSet fonts) : IRen
     {
         if (text is null)
             return new OxySize(0, 0);
-        var font = Font(fontSize, fontWeight);
+        var style = Style(fontSize, fontWeight);
         var lines = text.Split('\n');
-        var width = lines.Max(line => font.MeasureText(line.TrimEnd('\r')));
-        return new OxySize(width, font.Spacing * lines.Length);
+        var width = lines.Max(line => fonts.Measure(line.TrimEnd('\r'), style));
+        return new OxySize(width, fonts.Font(style).Spacing * lines.Length);
     }
 
-    private SKFont Font(double size, double weight) => fonts.Font(new TextStyle((float)size, Bold: weight >= BoldWeight));
+    private static TextStyle Style(double size, double weight) => new((float)size, Bold: weight >= BoldWeight);
 
     public void DrawEllipse(OxyRect extents, OxyColor fill, OxyColor stroke, double thickness, EdgeRenderingMode edgeRenderingMode) =>
         _shapes.DrawEllipse(extents, fill, stroke, thickness, edgeRenderingMode);

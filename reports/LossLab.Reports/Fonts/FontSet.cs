@@ -14,13 +14,16 @@ internal sealed class FontSet : IDisposable
     public const string PreferredFamily = "DejaVu Sans";
 
     private readonly ConcurrentDictionary<(float Size, bool Bold), SKFont> _fonts = new();
+    private readonly ConcurrentDictionary<(SKTypeface Face, float Size), SKFont> _fallbackFonts = new();
+    private readonly FallbackText _fallback;
 
     // Faces are process-wide (embedded ones are cached, system ones are shared by Skia): a FontSet never disposes them.
-    private FontSet(SKTypeface regular, SKTypeface bold, string source)
+    private FontSet(SKTypeface regular, SKTypeface bold, string source, Func<int, bool, SKTypeface?>? systemFace = null)
     {
         Regular = regular;
         Bold = bold;
         Source = source;
+        _fallback = new FallbackText(regular, bold, systemFace ?? FallbackText.SystemFace);
     }
 
     public SKTypeface Regular { get; }
@@ -33,16 +36,21 @@ internal sealed class FontSet : IDisposable
     public string Source { get; }
 
     /// <summary>A one-line statement for the report: which font, and where it came from.</summary>
-    public string Description => $"Text set in {FamilyName} (regular and bold, embedded in the PDF); {Source}.";
+    public string Description => $"Text set in {FamilyName} (regular and bold, embedded in the PDF); {Source}. A character outside it is drawn in a system font that has it, or as '{FallbackText.Replacement}' where none has.";
+
+    /// <summary>Characters drawn as '?' because no face had them (so far in this render).</summary>
+    public IReadOnlyCollection<string> Unshown => _fallback.Unshown;
 
     /// <summary>
     /// The faces shipped inside this assembly (<see cref="EmbeddedFonts"/>), so every machine draws the same report.
     /// Only if they cannot be read (a damaged build) does it ask the system for <see cref="PreferredFamily"/>.
     /// </summary>
-    public static FontSet Resolve()
+    /// <param name="systemFace">Where to find a face for a character the report's faces lack (tests pass their own);
+    /// default: the system font manager.</param>
+    public static FontSet Resolve(Func<int, bool, SKTypeface?>? systemFace = null)
     {
         if (EmbeddedFonts.Get() is { } embedded)
-            return new FontSet(embedded.Regular, embedded.Bold, $"{EmbeddedFonts.Family} 2.37 shipped inside LossLab.Reports ({EmbeddedFonts.Coverage})");
+            return new FontSet(embedded.Regular, embedded.Bold, $"{EmbeddedFonts.Family} 2.37 shipped inside LossLab.Reports ({EmbeddedFonts.Coverage})", systemFace);
         return FromSystem(PreferredFamily);
     }
 
@@ -73,7 +81,45 @@ internal sealed class FontSet : IDisposable
             LinearMetrics = true,
         });
 
-    public float Measure(string text, TextStyle style) => text.Length == 0 ? 0 : Font(style).MeasureText(text);
+    /// <summary>The width of <paramref name="text"/> as <see cref="Draw"/> draws it, fallback faces included.</summary>
+    public float Measure(string text, TextStyle style)
+    {
+        if (text.Length == 0) return 0;
+        float width = 0;
+        foreach (var (run, face) in _fallback.Runs(text, style.Bold))
+            width += FontFor(face, style).MeasureText(run);
+        return width;
+    }
+
+    /// <summary>
+    /// Draws one line of text at (x, baseline), aligned about x, each run in the face that has its glyphs
+    /// (<see cref="FallbackText"/>).
+    /// </summary>
+    public void Draw(SKCanvas canvas, string text, float x, float baseline, SKTextAlign align, TextStyle style, SKPaint paint)
+    {
+        var runs = _fallback.Runs(text, style.Bold);
+        if (runs.Count == 1)
+        {
+            canvas.DrawText(runs[0].Text, x, baseline, align, FontFor(runs[0].Face, style), paint);
+            return;
+        }
+        var widths = runs.Select(r => FontFor(r.Face, style).MeasureText(r.Text)).ToArray();
+        var left = align switch
+        {
+            SKTextAlign.Center => x - widths.Sum() / 2,
+            SKTextAlign.Right => x - widths.Sum(),
+            _ => x,
+        };
+        for (var i = 0; i < runs.Count; i++)
+        {
+            canvas.DrawText(runs[i].Text, left, baseline, SKTextAlign.Left, FontFor(runs[i].Face, style), paint);
+            left += widths[i];
+        }
+    }
+
+    private SKFont FontFor(SKTypeface? face, TextStyle style) => face is null
+        ? Font(style)
+        : _fallbackFonts.GetOrAdd((face, style.Size), key => new SKFont(key.Face, key.Size) { Subpixel = true, LinearMetrics = true });
 
     /// <summary>Distance from the line's top to its baseline, and the line's height.</summary>
     public (float Ascent, float LineHeight) LineMetrics(TextStyle style)
@@ -90,8 +136,9 @@ internal sealed class FontSet : IDisposable
 
     public void Dispose()
     {
-        foreach (var font in _fonts.Values)
+        foreach (var font in _fonts.Values.Concat(_fallbackFonts.Values))
             font.Dispose();
         _fonts.Clear();
+        _fallbackFonts.Clear();
     }
 }

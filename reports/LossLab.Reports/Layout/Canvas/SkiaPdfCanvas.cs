@@ -25,7 +25,7 @@ internal sealed class SkiaPdfCanvas(SKDocument document, FontSet fonts) : IDrawi
     public void DrawText(string text, float x, float baseline, TextStyle style)
     {
         _fill.Color = style.Ink;
-        Canvas.DrawText(text, x, baseline, SKTextAlign.Left, fonts.Font(style), _fill);
+        fonts.Draw(Canvas, text, x, baseline, SKTextAlign.Left, style, _fill);
     }
 
     public void FillRectangle(SKRect rectangle, SKColor color)
