@@ -85,6 +85,7 @@ internal sealed class FontSet : IDisposable
     public float Measure(string text, TextStyle style)
     {
         if (text.Length == 0) return 0;
+        if (Covers(text, style)) return Font(style).MeasureText(text);
         float width = 0;
         foreach (var (run, face) in _fallback.Runs(text, style.Bold))
             width += FontFor(face, style).MeasureText(run);
@@ -97,12 +98,12 @@ internal sealed class FontSet : IDisposable
     /// </summary>
     public void Draw(SKCanvas canvas, string text, float x, float baseline, SKTextAlign align, TextStyle style, SKPaint paint)
     {
-        var runs = _fallback.Runs(text, style.Bold);
-        if (runs.Count == 1)
+        if (Covers(text, style))
         {
-            canvas.DrawText(runs[0].Text, x, baseline, align, FontFor(runs[0].Face, style), paint);
+            canvas.DrawText(text, x, baseline, align, Font(style), paint);
             return;
         }
+        var runs = _fallback.Runs(text, style.Bold);
         var widths = runs.Select(r => FontFor(r.Face, style).MeasureText(r.Text)).ToArray();
         var left = align switch
         {
@@ -116,6 +117,9 @@ internal sealed class FontSet : IDisposable
             left += widths[i];
         }
     }
+
+    /// <summary>The common case, checked before any list is made: the style's own face has every glyph.</summary>
+    private bool Covers(string text, TextStyle style) => (style.Bold ? Bold : Regular).ContainsGlyphs(text);
 
     private SKFont FontFor(SKTypeface? face, TextStyle style) => face is null
         ? Font(style)
