@@ -29,7 +29,17 @@ public sealed class PluginDescriptor(PluginKind kind, string name, string descri
     public T? Configure<T>(JsonObject? options, List<string> problems, string? context = null) where T : class, IPlugin
     {
         var prefix = context ?? Label;
-        var instance = (T)Activator.CreateInstance(Type)!;
+        T instance;
+        try
+        {
+            instance = (T)Activator.CreateInstance(Type)!;
+        }
+        catch (System.Reflection.TargetInvocationException e) when (e.InnerException is not null)
+        {
+            // The plugin's constructor threw: its exception, not reflection's wrapper, is what a user can act on.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException);
+            throw;
+        }
         var before = problems.Count;
         foreach (var (key, node) in options ?? [])
         {

@@ -28,8 +28,16 @@ public sealed class Trainer
             DurationS = (DateTime.UtcNow - started).TotalSeconds,
         };
 
-        var loss = new CheckedLoss(request.Loss.Plugin.CreateFresh());
+        CheckedLoss loss;
         nn.Module<Tensor, Tensor> built;
+        try
+        {
+            loss = new CheckedLoss(request.Loss.Plugin.CreateFresh());
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return new Outcome(Result(RunStatus.Failed, $"{request.Loss.Plugin.Descriptor.Label}: {e.GetType().Name}: {e.Message}"), null, null, null);
+        }
         try
         {
             built = request.Weights.Instantiate(request.Model, request.Info, request.Device);

@@ -126,6 +126,28 @@ public sealed class ExperimentRunnerTests
     }
 
     [Fact]
+    public void A_loss_plugin_that_cannot_be_created_for_a_run_fails_that_run_with_its_message()
+    {
+        using var temp = new TempFolder();
+        var resolved = SmallExperiment.Resolve(SmallExperiment.Json("bce", "breaks-on-create"), StandardPlugins.With(typeof(BreaksOnCreateLoss)));
+        BreaksOnCreateLoss.Broken = true;
+        try
+        {
+            var results = SmallExperiment.Run(resolved, temp.Path);
+            var broken = results.Runs.Where(r => r.Loss == "breaks-on-create").ToList();
+            Assert.Equal(2, broken.Count);
+            Assert.All(broken, r => Assert.Equal(RunStatus.Failed, r.Status));
+            Assert.All(broken, r => Assert.Contains("'breaks-on-create'", r.Error));
+            Assert.All(broken, r => Assert.Contains("licence server unreachable", r.Error));
+            Assert.All(results.Runs.Where(r => r.Loss == "bce"), r => Assert.Equal(RunStatus.Completed, r.Status));
+        }
+        finally
+        {
+            BreaksOnCreateLoss.Broken = false;
+        }
+    }
+
+    [Fact]
     public void For_bce_the_validation_loss_is_the_validation_bce()
     {
         using var temp = new TempFolder();

@@ -36,3 +36,19 @@ public sealed class WrongShapeLoss : LossPlugin
     public override Tensor Forward(Tensor logits, Tensor targets, ClassCounts counts) =>
         nn.functional.binary_cross_entropy_with_logits(logits, targets, reduction: nn.Reduction.None).unsqueeze(1);
 }
+
+/// <summary>BCE whose construction throws once <see cref="Broken"/> is set: a plugin that fails when a run creates it.</summary>
+public sealed class BreaksOnCreateLoss : LossPlugin
+{
+    public static volatile bool Broken;
+
+    public BreaksOnCreateLoss()
+    {
+        if (Broken) throw new InvalidOperationException("licence server unreachable");
+    }
+
+    public override string Name => "breaks-on-create";
+    public override string Description => "throws when constructed after resolution (test only)";
+    public override Tensor Forward(Tensor logits, Tensor targets, ClassCounts counts) =>
+        nn.functional.binary_cross_entropy_with_logits(logits, targets, reduction: nn.Reduction.None);
+}
