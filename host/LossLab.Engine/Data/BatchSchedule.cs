@@ -4,34 +4,52 @@ namespace LossLab.Engine.Data;
 
 /// <summary>
 /// The order in which training rows are visited: per epoch, batches of positions into the training split.
-/// Full batch (size 0) keeps the split order; otherwise each epoch is a seeded shuffle. Every loss trained with
-/// the same seed gets the same schedule.
+/// Full batch (size 0) keeps the split order; otherwise each epoch is a seeded shuffle, drawn from one generator
+/// epoch after epoch. Every loss trained with the same seed gets the same schedule. Orders are made as they are
+/// walked (<see cref="EpochOrders"/>), into one buffer: holding every epoch's order would take epochs × rows
+/// integers, 800 MB for 200 epochs of a million rows.
 /// </summary>
 public sealed class BatchSchedule
 {
-    private readonly int[][] _epochOrders;
+    private readonly int _trainCount;
+    private readonly int _seed;
+    private readonly bool _shuffle;
 
     public int BatchSize { get; }
-    public int Epochs => _epochOrders.Length;
+    public int Epochs { get; }
 
-    private BatchSchedule(int[][] epochOrders, int batchSize) { _epochOrders = epochOrders; BatchSize = batchSize; }
-
-    public static BatchSchedule Create(int trainCount, int epochs, int batchSize, int seed)
+    private BatchSchedule(int trainCount, int epochs, int batchSize, int seed)
     {
-        var random = SplitMix64.For(seed, "batches");
-        var orders = new int[epochs][];
-        for (var e = 0; e < epochs; e++)
-        {
-            orders[e] = Enumerable.Range(0, trainCount).ToArray();
-            if (batchSize > 0) random.Shuffle(orders[e]);
-        }
-        return new BatchSchedule(orders, batchSize <= 0 || batchSize >= trainCount ? trainCount : batchSize);
+        _trainCount = trainCount;
+        Epochs = epochs;
+        _seed = seed;
+        // Any positive size shuffles, even one at or above the row count (one shuffled batch per epoch).
+        _shuffle = batchSize > 0;
+        BatchSize = batchSize <= 0 || batchSize >= trainCount ? trainCount : batchSize;
     }
 
-    /// <summary>Positions into the training split for each batch of epoch <paramref name="epoch"/> (0-based).</summary>
-    public IEnumerable<ArraySegment<int>> Batches(int epoch)
+    public static BatchSchedule Create(int trainCount, int epochs, int batchSize, int seed) => new(trainCount, epochs, batchSize, seed);
+
+    /// <summary>
+    /// Each epoch's order of positions into the training split, epoch 1 first. The array is the same buffer every
+    /// time, refilled for the next epoch: use it before moving on. Each call starts again from the seed, so runs
+    /// walking the schedule at the same time each get the whole sequence.
+    /// </summary>
+    public IEnumerable<int[]> EpochOrders()
     {
-        var order = _epochOrders[epoch];
+        var random = SplitMix64.For(_seed, "batches");
+        var order = new int[_trainCount];
+        for (var e = 0; e < Epochs; e++)
+        {
+            for (var i = 0; i < order.Length; i++) order[i] = i;
+            if (_shuffle) random.Shuffle(order);
+            yield return order;
+        }
+    }
+
+    /// <summary>The batches of one epoch's <paramref name="order"/>.</summary>
+    public IEnumerable<ArraySegment<int>> Batches(int[] order)
+    {
         for (var start = 0; start < order.Length; start += BatchSize)
             yield return new ArraySegment<int>(order, start, Math.Min(BatchSize, order.Length - start));
     }
@@ -49,7 +67,7 @@ public sealed class BatchSchedule
         }
         Add(split.Train); Add(split.Validation); Add(split.Test);
         sha.AppendData(BitConverter.GetBytes(BatchSize));
-        foreach (var order in _epochOrders) Add(order);
+        foreach (var order in EpochOrders()) Add(order);
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 }

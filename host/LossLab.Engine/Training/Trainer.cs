@@ -52,6 +52,8 @@ public sealed class Trainer
         InitialWeights.WithTorchRandom(() => torch.manual_seed(data.Seed));
         var switchModes = TrainingModeSwitch.Needed(request.Model, model);
         var validationPass = new ValidationPass(data, switchModes);
+        // Full batch trains on the split as it is; minibatches walk the seed's shuffled orders, made epoch by epoch.
+        using var orders = data.Schedule.IsFullBatch(data.Split.Train.Length) ? null : data.Schedule.EpochOrders().GetEnumerator();
 
         try
         {
@@ -59,7 +61,7 @@ public sealed class Trainer
             {
                 cancellation.ThrowIfCancellationRequested();
                 if (switchModes || epoch == 0) model.train();
-                var trainLoss = TrainEpoch(model, optimizer, loss, request, epoch, cancellation);
+                var trainLoss = TrainEpoch(model, optimizer, loss, request, orders is not null && orders.MoveNext() ? orders.Current : null, cancellation);
                 // A non-finite step has usually made the weights NaN too: there is nothing left to validate.
                 if (!double.IsFinite(trainLoss))
                     return new Outcome(Result(RunStatus.Diverged, $"loss became {trainLoss} at epoch {epoch + 1}", epoch + 1), null, null, null);
@@ -94,31 +96,35 @@ public sealed class Trainer
         return new Outcome(result, validation, test, boundary);
     }
 
+    /// <param name="order">This epoch's order of training rows, walked in batches; null: one full batch in split order.</param>
     private static double TrainEpoch(nn.Module<Tensor, Tensor> model, ParameterUpdate optimizer, CheckedLoss loss,
-        RunRequest request, int epoch, CancellationToken cancellation)
+        RunRequest request, int[]? order, CancellationToken cancellation)
     {
         var data = request.Data;
+        if (order is null)
+            return Step(model, optimizer, loss, data.TrainX, data.TrainY, data.TrainCounts);
+        // One index tensor per epoch; each batch is a view of it.
+        using var epochIndex = tensor(order, ScalarType.Int64, request.Device);
         double total = 0;
-        var full = data.Schedule.IsFullBatch(data.Split.Train.Length);
-        foreach (var batch in data.Schedule.Batches(epoch))
+        foreach (var batch in data.Schedule.Batches(order))
         {
             cancellation.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
-            Tensor x = data.TrainX, y = data.TrainY;
-            if (!full)
-            {
-                using var index = tensor(batch.ToArray(), ScalarType.Int64, request.Device);
-                x = data.TrainX.index_select(0, index);
-                y = data.TrainY.index_select(0, index);
-            }
-            optimizer.ZeroGrad();
-            var logits = model.call(x);
-            var value = loss.Mean(logits, y, data.TrainCounts);
-            value.backward();
-            optimizer.Step();
-            total += value.item<float>() * batch.Count;
+            var index = epochIndex.narrow(0, batch.Offset, batch.Count);
+            total += Step(model, optimizer, loss, data.TrainX.index_select(0, index), data.TrainY.index_select(0, index), data.TrainCounts) * batch.Count;
         }
-        return total / data.Split.Train.Length;
+        return total / order.Length;
+    }
+
+    /// <summary>One optimizer step on one batch; returns the batch's mean loss.</summary>
+    private static double Step(nn.Module<Tensor, Tensor> model, ParameterUpdate optimizer, CheckedLoss loss, Tensor x, Tensor y, LossLab.Abstractions.ClassCounts counts)
+    {
+        using var scope = NewDisposeScope();
+        optimizer.ZeroGrad();
+        var value = loss.Mean(model.call(x), y, counts);
+        value.backward();
+        optimizer.Step();
+        return value.item<float>();
     }
 
     public static ScoredSplit Score(nn.Module<Tensor, Tensor> model, Tensor x)

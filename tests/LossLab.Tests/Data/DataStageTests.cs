@@ -79,11 +79,41 @@ public sealed class DataStageTests
     public void Batch_schedules_cover_every_row_each_epoch_and_hash_the_order()
     {
         var a = BatchSchedule.Create(10, 3, 4, 5);
-        Assert.Equal([4, 4, 2], a.Batches(0).Select(b => b.Count));
-        Assert.Equal(Enumerable.Range(0, 10), a.Batches(1).SelectMany(b => b).Order());
+        var orders = a.EpochOrders().Select(o => o.ToArray()).ToList();
+        Assert.Equal(3, orders.Count);
+        Assert.Equal([4, 4, 2], a.Batches(orders[0]).Select(b => b.Count));
+        Assert.All(orders, o => Assert.Equal(Enumerable.Range(0, 10), o.Order()));
+        Assert.NotEqual(orders[0], orders[1]);
         var split = new DataSplit([0, 1], [2], [3]);
         Assert.Equal(a.Hash(split), BatchSchedule.Create(10, 3, 4, 5).Hash(split));
         Assert.NotEqual(a.Hash(split), BatchSchedule.Create(10, 3, 4, 6).Hash(split));
         Assert.True(BatchSchedule.Create(10, 3, 0, 5).IsFullBatch(10));
+        Assert.All(BatchSchedule.Create(10, 3, 0, 5).EpochOrders(), o => Assert.Equal(Enumerable.Range(0, 10), o));
+    }
+
+    [Fact]
+    public void Batch_schedules_made_epoch_by_epoch_are_the_ones_made_all_at_once_before()
+    {
+        // The eager construction results.json's data_order_hash was defined by: per epoch the identity order,
+        // shuffled (for a positive batch size) by one generator drawn from epoch after epoch.
+        static List<int[]> Eager(int rows, int epochs, int batchSize, int seed)
+        {
+            var random = SplitMix64.For(seed, "batches");
+            return [.. Enumerable.Range(0, epochs).Select(_ =>
+            {
+                var order = Enumerable.Range(0, rows).ToArray();
+                if (batchSize > 0) random.Shuffle(order);
+                return order;
+            })];
+        }
+        foreach (var (rows, epochs, batch, seed) in new[] { (10, 3, 4, 5), (7, 4, 7, 9), (10, 3, 0, 5), (1000, 20, 64, 1) })
+            Assert.Equal(Eager(rows, epochs, batch, seed), BatchSchedule.Create(rows, epochs, batch, seed).EpochOrders().Select(o => o.ToArray()));
+
+        // Hashes as the eager schedule gave them (pinned from the previous implementation).
+        var split = new DataSplit([0, 1], [2], [3]);
+        Assert.Equal("fad97b8a0b3bb5d2b4a407a50fd9eceaf3bab5f869ecc2d288d1e8eaf638ed82", BatchSchedule.Create(10, 3, 4, 5).Hash(split));
+        Assert.Equal("c750d95e51400a9d6bbcc3d807e5af485c954bc22f6b48f6238074247f82cb4b", BatchSchedule.Create(10, 3, 0, 5).Hash(split));
+        Assert.Equal("9138ab7430a3762b115da49423d8fa899f5bb5cc15cdb93ee544b0f4c1f13bcb", BatchSchedule.Create(7, 4, 7, 9).Hash(split));
+        Assert.Equal([1, 8, 0, 2, 9, 4, 7, 3, 6, 5], BatchSchedule.Create(10, 3, 4, 5).EpochOrders().ElementAt(2));
     }
 }
