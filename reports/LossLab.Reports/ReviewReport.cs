@@ -13,7 +13,7 @@ namespace LossLab.Reports;
 public static class ReviewReport
 {
     /// <summary>Renders the review to <paramref name="pdfPath"/>, written atomically (temporary file, then rename).</summary>
-    public static void Render(ReviewResults review, PredictionTable table, string pdfPath)
+    public static RenderedReport Render(ReviewResults review, PredictionTable table, string pdfPath)
     {
         ArgumentNullException.ThrowIfNull(review);
         ArgumentNullException.ThrowIfNull(table);
@@ -47,6 +47,7 @@ public static class ReviewReport
                 }
             });
         });
-        PdfWriter.Write(document, pdfPath, $"Review of {review.Source}");
+        var pages = PdfWriter.Write(document, pdfPath, $"Review of {review.Source}");
+        return new RenderedReport(pages, [.. fonts.Unshown]);
     }
 }

@@ -11,7 +11,7 @@ namespace LossLab.Reports;
 public static class RunReport
 {
     /// <summary>Renders the report to <paramref name="pdfPath"/>, written atomically (temporary file, then rename).</summary>
-    public static void Render(ExperimentResults results, IReadOnlyList<Prediction> predictions, string pdfPath)
+    public static RenderedReport Render(ExperimentResults results, IReadOnlyList<Prediction> predictions, string pdfPath)
     {
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(predictions);
@@ -43,6 +43,7 @@ public static class RunReport
                 }
             });
         });
-        PdfWriter.Write(document, pdfPath, results.Title);
+        var pages = PdfWriter.Write(document, pdfPath, results.Title);
+        return new RenderedReport(pages, [.. fonts.Unshown]);
     }
 }

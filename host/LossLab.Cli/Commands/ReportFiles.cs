@@ -1,17 +1,29 @@
 using LossLab.Evaluation.Results;
 using LossLab.Reports;
+using Microsoft.Extensions.Logging;
 
 namespace LossLab.Cli.Commands;
 
 /// <summary>The human-readable outputs of a run, written by <c>run</c> and re-written by <c>report</c>.</summary>
 public static class ReportFiles
 {
-    /// <summary>summary.md and metrics.csv beside <paramref name="pdfPath"/>, and the PDF itself unless <paramref name="pdf"/> is false.</summary>
-    public static void Write(ExperimentResults results, IReadOnlyList<Prediction> predictions, string pdfPath, bool pdf = true)
+    /// <summary>
+    /// summary.md and metrics.csv beside <paramref name="pdfPath"/>, and the PDF itself unless <paramref name="pdf"/>
+    /// is false; a warning on <paramref name="logger"/> if the PDF had to print characters as '?'.
+    /// </summary>
+    public static void Write(ExperimentResults results, IReadOnlyList<Prediction> predictions, string pdfPath, ILogger logger, bool pdf = true)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(pdfPath))!;
         SummaryMarkdown.Write(results, Path.Combine(folder, "summary.md"));
         MetricsCsv.Write(results, Path.Combine(folder, "metrics.csv"));
-        if (pdf) RunReport.Render(results, predictions, pdfPath);
+        if (pdf) WarnUnshown(logger, RunReport.Render(results, predictions, pdfPath), pdfPath);
+    }
+
+    /// <summary>Names the characters a PDF printed as '?' (no installed font has them), so nobody finds out only on reading it.</summary>
+    public static void WarnUnshown(ILogger logger, RenderedReport rendered, string pdfPath)
+    {
+        if (rendered.UnshownCharacters.Count == 0) return;
+        logger.LogWarning("{Pdf}: {Count} character(s) are in no installed font and print as '?': {Characters} (install a font that has them, e.g. Noto Sans CJK, and render again with `losslab report`)",
+            Path.GetFileName(pdfPath), rendered.UnshownCharacters.Count, string.Join(" ", rendered.UnshownCharacters));
     }
 }

@@ -23,6 +23,30 @@ public class RunReportTests
     });
 
     [Fact]
+    public void The_usual_report_needs_no_character_it_cannot_draw()
+    {
+        var (results, predictions) = ExperimentFixture.Build();
+
+        var rendered = RunReport.Render(results, predictions, ReportOutput.PathFor("run-report-covered.pdf"));
+
+        Assert.Empty(rendered.UnshownCharacters);
+        Assert.True(rendered.Pages > 5, $"{rendered.Pages} pages");
+    }
+
+    [Fact]
+    public void Characters_no_font_has_print_as_question_marks_and_are_returned_to_the_caller()
+    {
+        // U+0378 and U+0379 are unassigned: no font anywhere has a glyph for them.
+        var (results, predictions) = ExperimentFixture.Build();
+        var path = ReportOutput.PathFor("run-report-unshown.pdf");
+
+        var rendered = RunReport.Render(results with { Title = "Studie \u0378\u0379 fertig" }, predictions, path);
+
+        Assert.Equal(["\u0378", "\u0379"], rendered.UnshownCharacters);
+        Assert.Contains("Studie ?? fertig", PdfText.Pages(path)[0]);
+    }
+
+    [Fact]
     public void Every_section_heading_is_present_in_order()
     {
         var text = string.Join(" ", Rendered.Value.Pages);

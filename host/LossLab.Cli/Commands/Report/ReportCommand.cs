@@ -25,7 +25,7 @@ public sealed class ReportCommand(ILogger<ReportCommand> logger)
             : (Path.GetDirectoryName(Path.GetFullPath(resultsPath))!, Path.GetFileName(resultsPath));
         var saved = ResultsFolder.Load(folder, requirePredictions: true, file);
         var pdf = output ?? Path.Combine(folder, "report.pdf");
-        ReportFiles.Write(saved.Results, saved.Predictions, pdf);
+        ReportFiles.Write(saved.Results, saved.Predictions, pdf, logger);
         logger.LogInformation("Report: {Pdf}", Path.GetFullPath(pdf));
         return ExitCodes.Success;
     }

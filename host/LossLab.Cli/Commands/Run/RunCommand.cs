@@ -78,7 +78,7 @@ public sealed class RunCommand(PluginCatalogFactory catalogs, ExperimentRunner r
     {
         var pdf = Path.Combine(output, "report.pdf");
         var predictions = noReport ? [] : LossLab.Evaluation.PredictionsFile.Read(Path.Combine(output, ResultsFolder.PredictionsFile));
-        ReportFiles.Write(results, predictions, pdf, pdf: !noReport);
+        ReportFiles.Write(results, predictions, pdf, logger, pdf: !noReport);
         if (!noReport) logger.LogInformation("Report: {Pdf}", Path.GetFullPath(pdf));
     }
 }
