@@ -1,5 +1,4 @@
 using LossLab.Engine.Training.Optimizers;
-using LossLab.Evaluation;
 using LossLab.Evaluation.Results;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -8,7 +7,8 @@ using static TorchSharp.torch;
 namespace LossLab.Engine.Training;
 
 /// <summary>
-/// Trains one model with one loss and evaluates it: every step and evaluation pass inside its own dispose scope,
+/// Trains one model with one loss, scores it and hands the scores to <see cref="RunEvaluation"/>: every step and
+/// evaluation pass inside its own dispose scope,
 /// the loss reduced by the plugin's <see cref="LossLab.Abstractions.LossPlugin.Mean"/> (checked once, <see cref="CheckedLoss"/>). A non-finite loss stops the run as
 /// diverged; an exception from a plugin fails it; cancellation stops it between steps.
 /// </summary>
@@ -92,7 +92,7 @@ public sealed class Trainer
             model.save(request.ModelPath);
         }
         var boundary = request.DecisionBoundary ? DecisionBoundaryGrid.Compute(model, request, test) : null;
-        var result = Evaluate(Result(RunStatus.Completed), request, validation, test);
+        var result = RunEvaluation.Evaluate(Result(RunStatus.Completed), request, validation, test);
         return new Outcome(result, validation, test, boundary);
     }
 
@@ -151,38 +151,4 @@ public sealed class Trainer
 
     /// <summary>Copies a tensor's values, as doubles, into <paramref name="into"/> (exactly numel long).</summary>
     internal static void CopyDoubles(Tensor t, double[] into) => Array.Copy(ToDoubles(t), into, into.Length);
-
-    private static RunResult Evaluate(RunResult run, RunRequest request, ScoredSplit validation, ScoredSplit test)
-    {
-        var data = request.Data;
-        // Each split sorted once for every threshold objective and metric set.
-        var tuneRows = new RankedRows(data.ValidationLabels, validation.Scores);
-        var testRows = new RankedRows(data.TestLabels, test.Scores);
-        var thresholds = new Dictionary<string, ThresholdResult>();
-        foreach (var text in request.Experiment.Thresholds)
-        {
-            var objective = ThresholdObjective.Parse(text);
-            thresholds[objective.Name] = ThresholdTuner.Evaluate(objective, tuneRows, testRows);
-        }
-        CalibrationResult? calibration = null;
-        if (request.Experiment.Calibrate == "temperature")
-        {
-            var temperature = TemperatureScaling.Fit(data.ValidationLabels, validation.Logits);
-            calibration = new CalibrationResult
-            {
-                Method = "temperature", Temperature = temperature,
-                TestEceBefore = Calibration.ExpectedCalibrationError(data.TestLabels, test.Scores),
-                TestEceAfter = Calibration.ExpectedCalibrationError(data.TestLabels, TemperatureScaling.Apply(test.Logits, temperature)),
-            };
-        }
-        return run with
-        {
-            Test = Metrics.Compute(testRows),
-            Validation = Metrics.Compute(tuneRows),
-            Thresholds = thresholds,
-            Calibration = calibration,
-            ModelPath = request.ModelPath,
-        };
-    }
-
 }
