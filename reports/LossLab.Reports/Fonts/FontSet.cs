@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using LossLab.Reports.Layout;
 using SkiaSharp;
+using SkiaSharp.HarfBuzz;
 
 namespace LossLab.Reports.Fonts;
 
@@ -15,6 +16,7 @@ internal sealed class FontSet : IDisposable
 
     private readonly ConcurrentDictionary<(float Size, bool Bold), SKFont> _fonts = new();
     private readonly ConcurrentDictionary<(SKTypeface Face, float Size), SKFont> _fallbackFonts = new();
+    private readonly ConcurrentDictionary<SKTypeface, SKShaper> _shapers = new();
     private readonly FallbackText _fallback;
 
     // Faces are process-wide (embedded ones are cached, system ones are shared by Skia): a FontSet never disposes them.
@@ -87,8 +89,8 @@ internal sealed class FontSet : IDisposable
         if (text.Length == 0) return 0;
         if (Covers(text, style)) return Font(style).MeasureText(text);
         float width = 0;
-        foreach (var (run, face) in _fallback.Runs(text, style.Bold))
-            width += FontFor(face, style).MeasureText(run);
+        foreach (var run in _fallback.Runs(text, style.Bold))
+            width += Width(run, style);
         return width;
     }
 
@@ -104,19 +106,32 @@ internal sealed class FontSet : IDisposable
             return;
         }
         var runs = _fallback.Runs(text, style.Bold);
-        var widths = runs.Select(r => FontFor(r.Face, style).MeasureText(r.Text)).ToArray();
+        var widths = runs.Select(r => Width(r, style)).ToArray();
         var left = align switch
         {
             SKTextAlign.Center => x - widths.Sum() / 2,
             SKTextAlign.Right => x - widths.Sum(),
             _ => x,
         };
-        for (var i = 0; i < runs.Count; i++)
+        foreach (var i in FallbackText.VisualOrder(runs))
         {
-            canvas.DrawText(runs[i].Text, left, baseline, SKTextAlign.Left, FontFor(runs[i].Face, style), paint);
+            var (run, font) = (runs[i], FontFor(runs[i].Face, style));
+            if (run.RightToLeft && run.Face is not null)
+                canvas.DrawShapedText(Shaper(run.Face), run.Text, left, baseline, SKTextAlign.Left, font, paint);
+            else
+                canvas.DrawText(run.Text, left, baseline, SKTextAlign.Left, font, paint);
             left += widths[i];
         }
     }
+
+    /// <summary>A run's advance: shaped (HarfBuzz) for right-to-left scripts, whose letters join and reorder.</summary>
+    private float Width(FallbackText.Run run, TextStyle style)
+    {
+        var font = FontFor(run.Face, style);
+        return run.RightToLeft && run.Face is not null ? Shaper(run.Face).Shape(run.Text, font).Width : font.MeasureText(run.Text);
+    }
+
+    private SKShaper Shaper(SKTypeface face) => _shapers.GetOrAdd(face, f => new SKShaper(f));
 
     /// <summary>The common case, checked before any list is made: the style's own face has every glyph.</summary>
     private bool Covers(string text, TextStyle style) => (style.Bold ? Bold : Regular).ContainsGlyphs(text);
@@ -144,5 +159,8 @@ internal sealed class FontSet : IDisposable
             font.Dispose();
         _fonts.Clear();
         _fallbackFonts.Clear();
+        foreach (var shaper in _shapers.Values)
+            shaper.Dispose();
+        _shapers.Clear();
     }
 }
