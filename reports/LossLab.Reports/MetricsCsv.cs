@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using LossLab.Evaluation;
 using LossLab.Evaluation.Results;
-using LossLab.Reports.Output;
 
 namespace LossLab.Reports;
 

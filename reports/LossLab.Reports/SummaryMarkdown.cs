@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LossLab.Evaluation;
 using LossLab.Evaluation.Results;
 using LossLab.Reports.Data;
 using LossLab.Reports.Output;

@@ -21,7 +21,7 @@ public sealed class ResultsFolder(string directory)
     {
         System.IO.Directory.CreateDirectory(Directory);
         LossLab.Evaluation.PredictionsFile.Write(PredictionsPath, predictions);
-        AtomicFile.WriteAllText(ResultsPath, ResultsJson.Serialize(results));
+        AtomicFile.WriteText(ResultsPath, ResultsJson.Serialize(results));
     }
 
     /// <summary>

@@ -31,36 +31,24 @@ public static class PredictionsFile
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(rows);
-        string full = Path.GetFullPath(path);
-        string folder = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(folder);
-        string temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
+        AtomicFile.Replace(path, temp =>
         {
-            using (var csv = CsvWriter.ToFile(temp, WriterOptions))
+            using var csv = CsvWriter.ToFile(temp, WriterOptions);
+            csv.WriteHeader([.. Columns]);
+            int index = 0;
+            foreach (var row in rows)
             {
-                csv.WriteHeader([.. Columns]);
-                int index = 0;
-                foreach (var row in rows)
-                {
-                    Check(row, index++);
-                    csv.WriteRecord(
-                    [
-                        row.Split,
-                        row.Seed.ToString(CultureInfo.InvariantCulture),
-                        row.Loss,
-                        row.Label.ToString(CultureInfo.InvariantCulture),
-                        row.Score.ToString("R", CultureInfo.InvariantCulture),
-                    ]);
-                }
+                Check(row, index++);
+                csv.WriteRecord(
+                [
+                    row.Split,
+                    row.Seed.ToString(CultureInfo.InvariantCulture),
+                    row.Loss,
+                    row.Label.ToString(CultureInfo.InvariantCulture),
+                    row.Score.ToString("R", CultureInfo.InvariantCulture),
+                ]);
             }
-            File.Move(temp, full, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
+        });
     }
 
     /// <summary>Reads a file written by <see cref="Write"/> (columns in any order, extra columns ignored).</summary>

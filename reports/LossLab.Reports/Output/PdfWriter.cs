@@ -1,3 +1,4 @@
+using LossLab.Evaluation;
 using LossLab.Reports.Layout;
 using SkiaSharp;
 

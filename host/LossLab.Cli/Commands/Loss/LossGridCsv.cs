@@ -28,6 +28,6 @@ public static class LossGridCsv
         static string R(double x) => x.ToString("R", CultureInfo.InvariantCulture);
         var text = new StringBuilder("logit,target,loss,grad\n");
         for (var i = 0; i < logits.Length; i++) text.Append($"{R(logits[i])},{R(targets[i])},{R(loss[i])},{R(grad[i])}\n");
-        AtomicFile.WriteAllText(path, text.ToString());
+        AtomicFile.WriteText(path, text.ToString());
     }
 }

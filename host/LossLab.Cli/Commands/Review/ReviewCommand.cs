@@ -65,7 +65,7 @@ public sealed class ReviewCommand(ILogger<ReviewCommand> logger)
         };
 
         Directory.CreateDirectory(output);
-        AtomicFile.WriteAllText(Path.Combine(output, "review.json"), ResultsJson.Serialize(review));
+        AtomicFile.WriteText(Path.Combine(output, "review.json"), ResultsJson.Serialize(review));
         var pdf = Path.Combine(output, "review.pdf");
         ReportFiles.WarnUnshown(logger, ReviewReport.Render(review, table, pdf), pdf);
         if (review.Optimistic) logger.LogWarning("No split column: thresholds were tuned and judged on the same rows, so their metrics are optimistic");
