@@ -146,7 +146,7 @@ public sealed class BareMlpTraining(Seed003Training setup, bool incrementalRocAu
     private static void Sigmoids(Tensor logits, double[] into)
     {
         var raw = logits.data<float>().ToArray();
-        for (var i = 0; i < into.Length; i++) into[i] = Sigmoid(raw[i]);
+        for (var i = 0; i < into.Length; i++) into[i] = Logistic.Sigmoid(raw[i]);
     }
 
     private static Tensor Forward(Parameter[] p, Tensor x)
@@ -155,8 +155,6 @@ public sealed class BareMlpTraining(Seed003Training setup, bool incrementalRocAu
         var h2 = nn.functional.relu(nn.functional.linear(h1, p[2], p[3]));
         return nn.functional.linear(h2, p[4], p[5]).squeeze(-1);
     }
-
-    private static double Sigmoid(double x) => x >= 0 ? 1 / (1 + Math.Exp(-x)) : Math.Exp(x) / (1 + Math.Exp(x));
 
     private static Tensor Shape(int index, float[] values) => index switch
     {

@@ -200,7 +200,7 @@ public static class TrainingProfile
             float[] singles;
             using (var values = logits.data<float>()) singles = values.ToArray();
             for (var i = 0; i < singles.Length; i++) engineLogits[i] = singles[i];
-            for (var i = 0; i < engineLogits.Length; i++) engineScores[i] = ScoredSplit.Sigmoid(engineLogits[i]);
+            for (var i = 0; i < engineLogits.Length; i++) engineScores[i] = Logistic.Sigmoid(engineLogits[i]);
         }
         Pair(output, reps, "engine validation pass (as ValidationPass, bce)", () =>
         {
@@ -218,7 +218,7 @@ public static class TrainingProfile
             var logits = Forward(p, data.ValidationX);
             _ = nn.functional.binary_cross_entropy_with_logits(logits, data.ValidationY).item<float>();
             var raw = logits.data<float>().ToArray();
-            for (var i = 0; i < buffer.Length; i++) buffer[i] = ScoredSplit.Sigmoid(raw[i]);
+            for (var i = 0; i < buffer.Length; i++) buffer[i] = Logistic.Sigmoid(raw[i]);
             _ = RankingMetrics.RocAuc(labels, buffer);
         });
         using (no_grad())
@@ -238,7 +238,7 @@ public static class TrainingProfile
             Line(output, "  logits → double[] scores, bare (float[] + loop)", Time(reps, () =>
             {
                 var raw = logits.data<float>().ToArray();
-                for (var i = 0; i < buffer.Length; i++) buffer[i] = ScoredSplit.Sigmoid(raw[i]);
+                for (var i = 0; i < buffer.Length; i++) buffer[i] = Logistic.Sigmoid(raw[i]);
             }));
             Line(output, $"  RankingMetrics.RocAuc ({labels.Length} rows)", Time(reps, () => RankingMetrics.RocAuc(labels, buffer)));
             // Unchanged scores: the cheapest case of the incremental re-sort (a pass that finds the order sorted).

@@ -1,3 +1,5 @@
+using LossLab.Evaluation;
+
 namespace LossLab.Engine.Training;
 
 /// <summary>A model's logits on a split, in double precision, with scores = sigmoid(logit).</summary>
@@ -15,13 +17,10 @@ public sealed record ScoredSplit
     public double[] Logits { get; }
     public double[] Scores { get; }
 
-    /// <summary>σ(x) = 1 / (1 + e^(−x)), evaluated so that neither branch overflows.</summary>
-    public static double Sigmoid(double x) => x >= 0 ? 1 / (1 + Math.Exp(-x)) : Math.Exp(x) / (1 + Math.Exp(x));
-
     /// <summary>scores[i] = σ(logits[i]), into an existing array.</summary>
     internal static void Sigmoids(double[] logits, double[] scores)
     {
-        for (var i = 0; i < logits.Length; i++) scores[i] = Sigmoid(logits[i]);
+        for (var i = 0; i < logits.Length; i++) scores[i] = Logistic.Sigmoid(logits[i]);
     }
 
     private static double[] Sigmoids(double[] logits)

@@ -53,15 +53,8 @@ public static class TemperatureScaling
         if (!(temperature > 0) || !double.IsFinite(temperature))
             throw new ArgumentOutOfRangeException(nameof(temperature), temperature, "The temperature must be finite and > 0.");
         var p = new double[logits.Length];
-        for (int i = 0; i < logits.Length; i++) p[i] = Sigmoid(logits[i] / temperature);
+        for (int i = 0; i < logits.Length; i++) p[i] = Logistic.Sigmoid(logits[i] / temperature);
         return p;
-    }
-
-    internal static double Sigmoid(double x)
-    {
-        if (x >= 0) return 1 / (1 + Math.Exp(-x));
-        double e = Math.Exp(x);
-        return e / (1 + e);
     }
 
     /// <summary>First and second derivatives of NLL with respect to β = 1/T.</summary>
@@ -70,7 +63,7 @@ public static class TemperatureScaling
         double g = 0, h = 0;
         for (int i = 0; i < logits.Length; i++)
         {
-            double p = Sigmoid(beta * logits[i]);
+            double p = Logistic.Sigmoid(beta * logits[i]);
             g += (p - labels[i]) * logits[i];
             h += p * (1 - p) * logits[i] * logits[i];
         }
