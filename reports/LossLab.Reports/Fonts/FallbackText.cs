@@ -8,7 +8,7 @@ namespace LossLab.Reports.Fonts;
 /// Splits text into runs that one face can draw: the report's own face wherever it has the glyph, else a face the
 /// system has for that character (fontconfig on Linux), else '?' in the report's face, so a dataset or experiment
 /// name in, say, Chinese prints legibly where a font for it is installed and never as empty boxes. The common case,
-/// text the report's face covers entirely, is one run and one check. Runs of a right-to-left script (Hebrew,
+/// text the report's face covers entirely, comes out as one run. Runs of a right-to-left script (Hebrew,
 /// Arabic, ...) are marked, and <see cref="VisualOrder"/> puts them in the order they are read.
 /// </summary>
 internal sealed class FallbackText(SKTypeface primary, SKTypeface primaryBold, Func<int, bool, SKTypeface?> systemFace)
@@ -40,12 +40,13 @@ internal sealed class FallbackText(SKTypeface primary, SKTypeface primaryBold, F
         public static bool IsNeutralFor(string text) => !text.EnumerateRunes().Any(Rune.IsLetter);
     }
 
-    /// <summary>The runs of <paramref name="text"/> in logical order, each with the face to draw it in.</summary>
+    /// <summary>
+    /// The runs of <paramref name="text"/> in logical order, each with the face to draw it in. Callers check first
+    /// whether the report's face covers the whole text (<see cref="FontSet"/> does), the common case needing no runs.
+    /// </summary>
     public IReadOnlyList<Run> Runs(string text, bool bold)
     {
         var own = bold ? primaryBold : primary;
-        if (text.Length == 0 || own.ContainsGlyphs(text))
-            return [new Run(text, null)];
         var runs = new List<Run>();
         var current = new StringBuilder();
         SKTypeface? currentFace = null;
