@@ -63,12 +63,6 @@ internal static class ColdSetupProfile
         }
         output.WriteLine($"Part 3: Trainer.Run's setup and first two epochs step by step, each round right after a bare training; thread CPU µs, median of {rounds}");
         foreach (var (name, values) in steps)
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-58} {Median(values),10:F1} µs"));
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-58} {TrainingProfile.Median(values),10:F1} µs"));
     }
 }
