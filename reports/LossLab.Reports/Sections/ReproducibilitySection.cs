@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using LossLab.Evaluation.Results;
 using LossLab.Reports.Data;
 using LossLab.Reports.Layout;
@@ -13,8 +12,6 @@ namespace LossLab.Reports.Sections;
 /// </summary>
 internal sealed class ReproducibilitySection(RunReportContext context) : IComponent
 {
-    private static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true };
-
     public void Compose(IContainer container)
     {
         var results = context.Results;
@@ -55,7 +52,7 @@ internal sealed class ReproducibilitySection(RunReportContext context) : ICompon
 
             column.Item().Subheading("Resolved experiment");
             column.Item().Note("The experiment as run: defaults filled in and --set overrides applied (results.json, \"experiment\").");
-            column.Item().Text(results.Experiment.ToJsonString(Pretty), new TextStyle(7f));
+            column.Item().Text(results.Experiment.ToJsonString(ResultsJson.Options), new TextStyle(7f));
         });
     }
 

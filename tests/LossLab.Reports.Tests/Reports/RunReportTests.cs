@@ -78,6 +78,14 @@ public class RunReportTests
     }
 
     [Fact]
+    public void The_resolved_experiment_in_the_appendix_reads_as_written()
+    {
+        var appendix = string.Join(" ", Rendered.Value.Pages.SkipWhile(p => !p.Contains("9. Reproducibility")));
+        Assert.Contains("\"recall>=0.9\"", appendix);
+        Assert.DoesNotContain("\\u003E", appendix);
+    }
+
+    [Fact]
     public void Page_count_is_sane_and_every_page_is_numbered()
     {
         var pages = Rendered.Value.Pages;

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using LossLab.Engine.Plugins;
+using LossLab.Evaluation.Results;
 using Spectre.Console;
 
 namespace LossLab.Cli.Commands.Plugins;
@@ -21,7 +21,7 @@ public sealed class PluginsCommand(PluginCatalogFactory catalogs, IAnsiConsole c
     public int Execute(bool json, string[]? folders)
     {
         var catalog = catalogs.Create(folders);
-        if (json) Console.Out.WriteLine(ToJson(catalog).ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        if (json) Console.Out.WriteLine(ToJson(catalog).ToJsonString(ResultsJson.Options));
         else WriteTables(catalog);
         return ExitCodes.Success;
     }
