@@ -18,7 +18,7 @@ namespace LossLab.Tests.Samples;
 /// </summary>
 public sealed class SampleTests
 {
-    private static readonly string Samples = Path.Combine(RepoRoot(), "samples");
+    private static readonly string Samples = RepoPaths.Of("samples");
 
     public static IEnumerable<object[]> ExperimentFiles() =>
         Directory.GetFiles(Path.Combine(Samples, "experiments"), "*.json").Order(StringComparer.Ordinal).Select(f => new object[] { Path.GetFileName(f) });
@@ -200,12 +200,5 @@ public sealed class SampleTests
             for (var k = 0; k < 8; k++) crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
         }
         return ~crc;
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "LossLab.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"No LossLab.sln above {AppContext.BaseDirectory}.");
     }
 }
