@@ -110,11 +110,8 @@ public sealed class BareMlpTraining(Seed003Training setup, bool incrementalRocAu
         var tune = new RankedRows(labels, scores);
         var judged = new RankedRows(data.TestLabels, test);
         var thresholds = new Dictionary<string, ThresholdResult>();
-        foreach (var text in setup.Resolved.Experiment.Thresholds)
-        {
-            var objective = ThresholdObjective.Parse(text);
+        foreach (var objective in setup.Resolved.Experiment.Thresholds)
             thresholds[objective.Name] = ThresholdTuner.Evaluate(objective, tune, judged);
-        }
         var result = new Result(losses, Metrics.Compute(judged), thresholds);
         Metrics.Compute(tune);
         if (phases is not null) phases.Evaluate += clock.Elapsed;

@@ -38,7 +38,7 @@ public sealed class Seed003Training : IDisposable
         Resolved = ExperimentResolver.Resolve(null, Overrides, catalog);
         var experiment = Resolved.Experiment;
         var loaded = DatasetLoader.Load(Resolved, _ => { }, CancellationToken.None);
-        var data = experiment.Imbalance is null ? loaded : ImbalanceSampler.Apply(loaded, experiment.Imbalance, experiment.DataSeed, _ => { });
+        var data = experiment.Imbalance is null ? loaded : ImbalanceSampler.Apply(loaded, experiment.Imbalance, experiment.Dataset.Seed, _ => { });
         var seed = experiment.Seeds[0];
         Data = new SeedData(data, seed, experiment, torch.CPU);
         Weights = InitialWeights.Draw(Resolved.Model.Instance, data.Info, seed);

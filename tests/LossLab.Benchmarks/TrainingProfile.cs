@@ -253,8 +253,8 @@ public static class TrainingProfile
         {
             var tune = new RankedRows(data.ValidationLabels, validation.Scores);
             var judged = new RankedRows(data.TestLabels, test.Scores);
-            foreach (var text in setup.Resolved.Experiment.Thresholds)
-                ThresholdTuner.Evaluate(ThresholdObjective.Parse(text), tune, judged);
+            foreach (var objective in setup.Resolved.Experiment.Thresholds)
+                ThresholdTuner.Evaluate(objective, tune, judged);
             Metrics.Compute(judged);
             Metrics.Compute(tune);
         }));
@@ -271,8 +271,8 @@ public static class TrainingProfile
         clock.Restart();
         var tune = new RankedRows(data.ValidationLabels, validation.Scores);
         var judged = new RankedRows(data.TestLabels, test.Scores);
-        foreach (var text in setup.Resolved.Experiment.Thresholds)
-            ThresholdTuner.Evaluate(ThresholdObjective.Parse(text), tune, judged);
+        foreach (var objective in setup.Resolved.Experiment.Thresholds)
+            ThresholdTuner.Evaluate(objective, tune, judged);
         var thresholds = clock.Elapsed.TotalMilliseconds;
         clock.Restart();
         Metrics.Compute(judged);

@@ -1,3 +1,4 @@
+using LossLab.Evaluation.Experiments;
 using LossLab.Engine.Experiments;
 
 namespace LossLab.Engine.Data;

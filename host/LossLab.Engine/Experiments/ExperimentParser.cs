@@ -1,20 +1,21 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LossLab.Evaluation;
+using LossLab.Evaluation.Experiments;
 
 namespace LossLab.Engine.Experiments;
 
 /// <summary>
-/// Turns experiment JSON into an <see cref="Experiment"/>, filling every missing key with its default and
-/// collecting every problem (unknown keys, wrong types, out-of-range values) rather than stopping at the first.
-/// Plugin names and options are checked later, against the discovered plugins.
+/// Turns experiment JSON into a typed <see cref="Experiment"/>, each missing key taking the default a new
+/// <see cref="Experiment"/> holds, and collects every problem (unknown keys, wrong types, out-of-range values,
+/// unreadable threshold objectives and gates) rather than stopping at the first. Plugin names and options are
+/// checked later, against the discovered plugins (<see cref="ExperimentResolver"/>).
 /// </summary>
 public static class ExperimentParser
 {
-    public static readonly string[] Optimizers = ["adam", "adamw", "sgd"];
-
     public static Experiment Parse(JsonObject json, List<string> problems)
     {
+        var defaults = new Experiment();
         var root = new JsonSection(json, "", problems);
         root.AllowOnly("name", "description", "dataset", "imbalance", "split", "model", "losses", "seeds", "training",
             "thresholds", "calibrate", "bootstrap", "report", "gates", "prevalence");
@@ -23,65 +24,78 @@ public static class ExperimentParser
         dataset.AllowOnly("plugin", "options", "seed");
         var imbalance = root.Section("imbalance");
         imbalance.AllowOnly("minority_class", "ratio");
-        var split = root.Section("split");
-        split.AllowOnly("validation", "test");
         var model = root.Section("model");
         model.AllowOnly("plugin", "options");
-        var training = root.Section("training");
-        training.AllowOnly("epochs", "batch_size", "optimizer", "learning_rate", "weight_decay", "momentum", "threads");
-        var bootstrap = root.Section("bootstrap");
-        bootstrap.AllowOnly("resamples", "seed", "confidence");
         var report = root.Section("report");
         report.AllowOnly("title");
 
-        var validation = split.Number("validation", 0.15, 0, 1, minExclusive: true, maxExclusive: true);
-        var test = split.Number("test", 0.3, 0, 1, minExclusive: true, maxExclusive: true);
-        if (validation + test >= 1) split.Problem("test", $"validation ({validation}) + test ({test}) must leave rows for training (sum < 1)");
-
-        var name = root.String("name", "experiment");
+        var name = root.String("name", defaults.Name);
         var gates = root.Array("gates") is { } gateArray ? GateParser.Collect(gateArray, problems) : [];
         double? prevalence = root.Has("prevalence") ? root.Number("prevalence", 0.5, 0, 1, minExclusive: true, maxExclusive: true) : null;
         if (!root.Has("prevalence") && gates.FirstOrDefault(g => g.AtDeployment) is { } deployed)
             root.Problem("gates", $"'{deployed.Description}' is judged at the deployment prevalence; add \"prevalence\" (e.g. 0.002)");
+        var defaultImbalance = new ImbalanceSettings();
         return new Experiment
         {
             Name = name,
-            Dataset = new PluginRef(dataset.String("plugin", "synthetic"), dataset.Object("options")),
-            DataSeed = dataset.Integer("seed", 42, int.MinValue),
-            Imbalance = imbalance.Node is null ? null : new ImbalanceSettings(imbalance.Integer("minority_class", 1, 0, 1), imbalance.Number("ratio", 1, 1, 1e9)),
-            Split = new SplitSettings(validation, test),
-            Model = new PluginRef(model.String("plugin", "mlp"), model.Object("options")),
-            Losses = ParseLosses(root, problems),
-            Seeds = ParseSeeds(root),
-            Training = new TrainingSettings(
-                training.Integer("epochs", 30, 1, 1_000_000),
-                training.Integer("batch_size", 0, 0),
-                training.String("optimizer", "adam", Optimizers),
-                training.Number("learning_rate", 0.01, 0, 1e3, minExclusive: true),
-                training.Number("weight_decay", 0, 0, 1e3),
-                training.Number("momentum", 0.9, 0, 1, maxExclusive: true),
-                training.Integer("threads", 0, 0, 1024)),
-            Thresholds = WithGateOperatingPoints(ParseStrings(root, "thresholds", ["max_f1", "youden", "recall>=0.9"]), gates),
+            Dataset = new DatasetChoice(dataset.String("plugin", defaults.Dataset.Plugin), dataset.Object("options"),
+                dataset.Integer("seed", defaults.Dataset.Seed, int.MinValue)),
+            Imbalance = imbalance.Node is null ? null
+                : new ImbalanceSettings(imbalance.Integer("minority_class", defaultImbalance.MinorityClass, 0, 1), imbalance.Number("ratio", defaultImbalance.Ratio, 1, 1e9)),
+            Split = ParseSplit(root.Section("split"), defaults.Split),
+            Model = new PluginChoice(model.String("plugin", defaults.Model.Plugin), model.Object("options")),
+            Losses = ParseLosses(root, problems, defaults.Losses),
+            Seeds = ParseSeeds(root, defaults.Seeds),
+            Training = ParseTraining(root.Section("training"), defaults.Training),
+            Thresholds = WithGateOperatingPoints(ParseThresholds(root, defaults.Thresholds), gates),
             Gates = gates,
             Prevalence = prevalence,
-            Calibrate = root.String("calibrate", "none", "none", "temperature"),
-            Bootstrap = new BootstrapSettings(bootstrap.Integer("resamples", 1000, 0, 1_000_000), bootstrap.Integer("seed", 0, int.MinValue),
-                bootstrap.Number("confidence", 0.95, 0, 1, minExclusive: true, maxExclusive: true)),
-            Title = report.String("title", name),
+            Calibrate = root.Enum("calibrate", defaults.Calibrate),
+            Bootstrap = ParseBootstrap(root.Section("bootstrap"), defaults.Bootstrap),
+            Report = new ReportSettings(report.String("title", name)),
         };
     }
 
-    private static List<LossEntry> ParseLosses(JsonSection root, List<string> problems)
+    private static SplitSettings ParseSplit(JsonSection split, SplitSettings d)
+    {
+        split.AllowOnly("validation", "test");
+        var validation = split.Number("validation", d.Validation, 0, 1, minExclusive: true, maxExclusive: true);
+        var test = split.Number("test", d.Test, 0, 1, minExclusive: true, maxExclusive: true);
+        if (validation + test >= 1) split.Problem("test", $"validation ({validation}) + test ({test}) must leave rows for training (sum < 1)");
+        return new SplitSettings(validation, test);
+    }
+
+    private static TrainingSettings ParseTraining(JsonSection training, TrainingSettings d)
+    {
+        training.AllowOnly("epochs", "batch_size", "optimizer", "learning_rate", "weight_decay", "momentum", "threads");
+        return new TrainingSettings(
+            training.Integer("epochs", d.Epochs, 1, 1_000_000),
+            training.Integer("batch_size", d.BatchSize, 0),
+            training.Enum("optimizer", d.Optimizer),
+            training.Number("learning_rate", d.LearningRate, 0, 1e3, minExclusive: true),
+            training.Number("weight_decay", d.WeightDecay, 0, 1e3),
+            training.Number("momentum", d.Momentum, 0, 1, maxExclusive: true),
+            training.Integer("threads", d.Threads, 0, 1024));
+    }
+
+    private static BootstrapSettings ParseBootstrap(JsonSection bootstrap, BootstrapSettings d)
+    {
+        bootstrap.AllowOnly("resamples", "seed", "confidence");
+        return new BootstrapSettings(bootstrap.Integer("resamples", d.Resamples, 0, 1_000_000), bootstrap.Integer("seed", d.Seed, int.MinValue),
+            bootstrap.Number("confidence", d.Confidence, 0, 1, minExclusive: true, maxExclusive: true));
+    }
+
+    private static IReadOnlyList<LossChoice> ParseLosses(JsonSection root, List<string> problems, IReadOnlyList<LossChoice> defaults)
     {
         var array = root.Array("losses");
-        if (array is null) return [new LossEntry("bce", "bce", []), new LossEntry("weighted-bce", "weighted-bce", []), new LossEntry("focal", "focal", [])];
-        var losses = new List<LossEntry>();
+        if (array is null) return defaults;
+        var losses = new List<LossChoice>();
         for (var i = 0; i < array.Count; i++)
         {
             var node = array[i];
             if (node is JsonValue v && v.GetValueKind() == JsonValueKind.String)
             {
-                losses.Add(new LossEntry(v.GetValue<string>(), v.GetValue<string>(), []));
+                losses.Add(new LossChoice(v.GetValue<string>(), v.GetValue<string>(), []));
                 continue;
             }
             var entry = new JsonSection(node as JsonObject, $"losses.{i}", problems);
@@ -93,7 +107,7 @@ public static class ExperimentParser
             entry.AllowOnly("name", "plugin", "options");
             if (!entry.Has("plugin")) entry.Problem("plugin", "missing");
             var plugin = entry.String("plugin", "");
-            losses.Add(new LossEntry(entry.String("name", plugin), plugin, entry.Object("options")));
+            losses.Add(new LossChoice(entry.String("name", plugin), plugin, entry.Object("options")));
         }
         if (losses.Count == 0) root.Problem("losses", "at least one loss is needed");
         foreach (var duplicate in losses.GroupBy(l => l.Name).Where(g => g.Count() > 1))
@@ -101,24 +115,37 @@ public static class ExperimentParser
         return losses;
     }
 
-    /// <summary>Every gate's operating point is tuned like a listed threshold, so each run records it.</summary>
-    private static List<string> WithGateOperatingPoints(List<string> thresholds, List<Gate> gates)
+    private static List<ThresholdObjective> ParseThresholds(JsonSection root, IReadOnlyList<ThresholdObjective> defaults)
     {
-        var names = new HashSet<string>();
-        foreach (var t in thresholds)
+        var array = root.Array("thresholds");
+        if (array is null) return [.. defaults];
+        var objectives = new List<ThresholdObjective>();
+        foreach (var node in array)
         {
-            try { names.Add(ThresholdObjective.Parse(t).Name); }
-            catch (FormatException) { } // reported by ExperimentResolver
+            if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.String)
+            {
+                root.Problem("thresholds", $"expected strings, got {node?.ToJsonString() ?? "null"}");
+                continue;
+            }
+            try { objectives.Add(ThresholdObjective.Parse(v.GetValue<string>())); }
+            catch (FormatException e) { root.Problem("thresholds", e.Message); }
         }
-        foreach (var at in gates.Select(g => g.At).OfType<string>())
-            if (names.Add(at)) thresholds.Add(at);
-        return thresholds;
+        return objectives;
     }
 
-    private static List<int> ParseSeeds(JsonSection root)
+    /// <summary>Every gate's operating point is tuned like a listed threshold, so each run records it; each objective once.</summary>
+    private static List<ThresholdObjective> WithGateOperatingPoints(List<ThresholdObjective> thresholds, List<Gate> gates)
+    {
+        var objectives = thresholds.DistinctBy(t => t.Name).ToList();
+        foreach (var at in gates.Select(g => g.At).OfType<string>())
+            if (objectives.All(o => o.Name != at)) objectives.Add(ThresholdObjective.Parse(at));
+        return objectives;
+    }
+
+    private static IReadOnlyList<int> ParseSeeds(JsonSection root, IReadOnlyList<int> defaults)
     {
         var array = root.Array("seeds");
-        if (array is null) return [1, 2, 3];
+        if (array is null) return defaults;
         var seeds = new List<int>();
         foreach (var node in array)
         {
@@ -128,18 +155,5 @@ public static class ExperimentParser
         if (seeds.Count == 0) root.Problem("seeds", "at least one seed is needed");
         if (seeds.Distinct().Count() != seeds.Count) root.Problem("seeds", "seeds must be distinct");
         return seeds;
-    }
-
-    private static List<string> ParseStrings(JsonSection root, string key, List<string> fallback)
-    {
-        var array = root.Array(key);
-        if (array is null) return fallback;
-        var values = new List<string>();
-        foreach (var node in array)
-        {
-            if (node is JsonValue v && v.GetValueKind() == JsonValueKind.String) values.Add(v.GetValue<string>());
-            else root.Problem(key, $"expected strings, got {node?.ToJsonString() ?? "null"}");
-        }
-        return values;
     }
 }

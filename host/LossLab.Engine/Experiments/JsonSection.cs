@@ -43,6 +43,14 @@ internal sealed class JsonSection(JsonObject? node, string path, List<string> pr
         return fallback;
     }
 
+    /// <summary>An enum written by its <see cref="LossLab.Evaluation.Experiments.JsonEnum"/> names, e.g. "adamw".</summary>
+    public T Enum<T>(string key, T fallback) where T : struct, System.Enum
+    {
+        var names = LossLab.Evaluation.Experiments.JsonEnum.Names<T>();
+        var text = String(key, LossLab.Evaluation.Experiments.JsonEnum.Name(fallback), [.. names]);
+        return LossLab.Evaluation.Experiments.JsonEnum.TryParse<T>(text, out var value) ? value : fallback;
+    }
+
     public double Number(string key, double fallback, double min, double max, bool minExclusive = false, bool maxExclusive = false)
     {
         var node = Node?[key];

@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
 using LossLab.Abstractions;
 using LossLab.Engine.Plugins;
+using LossLab.Evaluation.Experiments;
 
 namespace LossLab.Engine.Experiments;
 
-/// <summary>A configured plugin instance with the descriptor it came from and its options as applied.</summary>
+/// <summary>A configured plugin instance with the descriptor it came from and its options as applied (every option explicit).</summary>
 public sealed record ConfiguredPlugin<T>(PluginDescriptor Descriptor, T Instance, JsonObject Options) where T : class, IPlugin
 {
     /// <summary>A fresh instance with the same options (runs must not share mutable plugin state).</summary>
@@ -17,13 +18,12 @@ public sealed record ConfiguredPlugin<T>(PluginDescriptor Descriptor, T Instance
 
 public sealed record ConfiguredLoss(string Name, ConfiguredPlugin<LossPlugin> Plugin);
 
-/// <summary>An experiment whose plugins were found and whose options were validated.</summary>
+/// <summary>An experiment whose plugins were found and whose options were validated; <see cref="Experiment"/> holds every option explicitly.</summary>
 public sealed record ResolvedExperiment(
     Experiment Experiment,
     ConfiguredPlugin<DatasetPlugin> Dataset,
     ConfiguredPlugin<ModelPlugin> Model,
     IReadOnlyList<ConfiguredLoss> Losses,
-    JsonObject Json,
     string Source)
 {
     public string BaseDirectory => Source == ExperimentFile.DefaultSource ? Environment.CurrentDirectory : Path.GetDirectoryName(Path.GetFullPath(Source))!;

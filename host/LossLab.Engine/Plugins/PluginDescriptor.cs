@@ -68,9 +68,13 @@ public sealed class PluginDescriptor(PluginKind kind, string name, string descri
         return problems.Count == before ? instance : null;
     }
 
-    /// <summary>The options of a configured instance, for results and the report.</summary>
-    public Dictionary<string, object?> OptionValuesOf(IPlugin instance) =>
-        Options.ToDictionary(o => o.Name, o => o.Property.GetValue(instance));
+    /// <summary>Every option of a configured instance, as an experiment file writes it: the one form options take after binding.</summary>
+    public JsonObject OptionsOf(IPlugin instance)
+    {
+        var json = new JsonObject();
+        foreach (var option in Options) json[option.Name] = OptionValues.ToJson(option.Property.GetValue(instance));
+        return json;
+    }
 
     private static string? CheckRange(OptionDescriptor option, object? value)
     {

@@ -10,7 +10,7 @@ public static class DatasetLoader
     public static Dataset Load(ResolvedExperiment resolved, Action<string> warn, CancellationToken cancellation)
     {
         var plugin = resolved.Dataset;
-        var context = new DatasetContext(resolved.Experiment.DataSeed, warn, cancellation) { BaseDirectory = resolved.BaseDirectory };
+        var context = new DatasetContext(resolved.Experiment.Dataset.Seed, warn, cancellation) { BaseDirectory = resolved.BaseDirectory };
         Dataset data;
         try
         {

@@ -30,7 +30,7 @@ public sealed class ExperimentRunner
         torch.set_num_threads(threads);
 
         var loaded = DatasetLoader.Load(resolved, progress.Message, cancellation);
-        var data = experiment.Imbalance is null ? loaded : ImbalanceSampler.Apply(loaded, experiment.Imbalance, experiment.DataSeed, progress.Message);
+        var data = experiment.Imbalance is null ? loaded : ImbalanceSampler.Apply(loaded, experiment.Imbalance, experiment.Dataset.Seed, progress.Message);
         var folder = new ResultsFolder(options.OutputDirectory);
 
         var seeds = new Dictionary<int, SeedData>();

@@ -32,22 +32,22 @@ internal sealed class RunState
         _template = new ExperimentResults
         {
             Name = e.Name, Title = e.Title, StartedAt = DateTimeOffset.UtcNow, CommandLine = options.CommandLine,
-            Experiment = (System.Text.Json.Nodes.JsonObject)resolved.Json.DeepClone(), Environment = environment,
+            Experiment = e, Environment = environment,
             Plugins = [.. new[] { resolved.Dataset.Descriptor, resolved.Model.Descriptor }.Concat(resolved.Losses.Select(l => l.Plugin.Descriptor))
                 .DistinctBy(d => (d.Kind, d.Name)).Select(d => new PluginUsage(d.Kind.Label(), d.Name, d.Source, d.Sha256))],
             Dataset = new DatasetSummary
             {
-                Plugin = resolved.Dataset.Descriptor.Name, Source = data.Info.Source, Options = Plain(resolved.Dataset),
+                Plugin = resolved.Dataset.Descriptor.Name, Source = data.Info.Source,
                 Rows = data.Count, Positives = (int)counts.Positives, Negatives = (int)counts.Negatives,
                 Ratio = counts.Positives == 0 ? double.PositiveInfinity : counts.Negatives / (double)counts.Positives,
                 InputShape = data.Info.InputShape, FeatureNames = [.. data.Info.FeatureNames], ClassNames = [.. data.Info.ClassNames],
                 LoadedRows = loaded.Count, LoadedPositives = (int)loaded.Counts.Positives, Splits = first.Summary(),
                 Sha256 = FileHash.Of(data),
             },
-            Model = new ModelSummary { Plugin = resolved.Model.Descriptor.Name, Options = Plain(resolved.Model), Parameters = parameters },
+            Model = new ModelSummary { Plugin = resolved.Model.Descriptor.Name, Parameters = parameters },
             Losses = [.. resolved.Losses.Select(l => LossCard(l, first.TrainCounts))],
             Seeds = [.. e.Seeds],
-            ThresholdObjectives = [.. e.Thresholds.Select(t => ThresholdObjective.Parse(t).Name)],
+            ThresholdObjectives = [.. e.Thresholds.Select(t => t.Name)],
         };
     }
 
@@ -178,7 +178,7 @@ internal sealed class RunState
         return new LossSummary
         {
             Name = loss.Name, Plugin = descriptor.Name, Description = descriptor.Description,
-            Options = Plain(loss.Plugin), Source = descriptor.Source, Sha256 = descriptor.Sha256,
+            Source = descriptor.Source, Sha256 = descriptor.Sha256,
             Formula = loss.Plugin.Instance.Formula,
             OptionHelp = descriptor.Options.ToDictionary(o => o.Name, o => o.Description),
             Notes = Notes(loss, counts),
@@ -197,7 +197,4 @@ internal sealed class RunState
             return [];
         }
     }
-
-    private static Dictionary<string, object?> Plain<T>(ConfiguredPlugin<T> plugin) where T : class, IPlugin =>
-        plugin.Descriptor.OptionValuesOf(plugin.Instance);
 }

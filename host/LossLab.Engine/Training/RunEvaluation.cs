@@ -1,4 +1,5 @@
 using LossLab.Evaluation;
+using LossLab.Evaluation.Experiments;
 using LossLab.Evaluation.Results;
 
 namespace LossLab.Engine.Training;
@@ -17,13 +18,10 @@ internal static class RunEvaluation
         var tuneRows = new RankedRows(data.ValidationLabels, validation.Scores);
         var testRows = new RankedRows(data.TestLabels, test.Scores);
         var thresholds = new Dictionary<string, ThresholdResult>();
-        foreach (var text in request.Experiment.Thresholds)
-        {
-            var objective = ThresholdObjective.Parse(text);
+        foreach (var objective in request.Experiment.Thresholds)
             thresholds[objective.Name] = ThresholdTuner.Evaluate(objective, tuneRows, testRows);
-        }
         CalibrationResult? calibration = null;
-        if (request.Experiment.Calibrate == "temperature")
+        if (request.Experiment.Calibrate == CalibrationMode.Temperature)
         {
             var temperature = TemperatureScaling.Fit(data.ValidationLabels, validation.Logits);
             calibration = new CalibrationResult

@@ -27,7 +27,7 @@ public sealed class SeedData : IDisposable
     /// <summary>Standardised test features (row-major), for decision-boundary plots.</summary>
     public float[] TestFeatures { get; }
 
-    public SeedData(Dataset data, int seed, Experiments.Experiment experiment, Device device)
+    public SeedData(Dataset data, int seed, LossLab.Evaluation.Experiments.Experiment experiment, Device device)
     {
         Seed = seed;
         Split = StratifiedSplitter.Split(data.Labels, experiment.Split, seed);

@@ -12,6 +12,7 @@ namespace LossLab.Evaluation;
 /// null for a threshold-free metric.</param>
 /// <param name="AtDeployment">Judge the metric re-weighted to the deployment prevalence
 /// (<see cref="PrevalenceReweighting"/>) instead of the judged rows' own; only for <see cref="GateMetrics.PrevalenceDependent"/>.</param>
+[System.Text.Json.Serialization.JsonConverter(typeof(GateJsonConverter))]
 public sealed record Gate(string Metric, string? At, double? Min, double? Max, GateBasis Use, bool AtDeployment = false)
 {
     /// <summary>How people read it, e.g. "recall at precision>=0.5 ≥ 0.9 (lower CI)".</summary>

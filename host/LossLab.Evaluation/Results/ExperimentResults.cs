@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using LossLab.Evaluation.Experiments;
 
 namespace LossLab.Evaluation.Results;
 
@@ -8,13 +8,14 @@ namespace LossLab.Evaluation.Results;
 /// </summary>
 public sealed record ExperimentResults
 {
-    public string SchemaVersion { get; init; } = "1";
+    /// <summary>2: the experiment is written once, typed (plugin options only there, not again in the summaries).</summary>
+    public string SchemaVersion { get; init; } = "2";
     public required string Name { get; init; }
     public required string Title { get; init; }
     public DateTimeOffset StartedAt { get; init; }
     public string CommandLine { get; init; } = "";
-    /// <summary>The experiment as resolved: defaults filled in and --set overrides applied.</summary>
-    public JsonObject Experiment { get; init; } = [];
+    /// <summary>The experiment as resolved: defaults filled in, --set overrides applied, every plugin option explicit.</summary>
+    public Experiment Experiment { get; init; } = new();
     public required EnvironmentInfo Environment { get; init; }
     public List<PluginUsage> Plugins { get; init; } = [];
     public required DatasetSummary Dataset { get; init; }
@@ -35,6 +36,10 @@ public sealed record ExperimentResults
     public bool? GatesPassed { get; init; }
     /// <summary>The deployment prevalence of the experiment file; each completed run then has a <see cref="RunResult.Deployment"/>.</summary>
     public double? Prevalence { get; init; }
+
+    /// <summary>The options, every one explicit, of the loss named <paramref name="loss"/> in <see cref="Experiment"/>.</summary>
+    public System.Text.Json.Nodes.JsonObject LossOptions(string loss) =>
+        Experiment.Losses.FirstOrDefault(l => l.Name == loss)?.Options ?? [];
 }
 
 /// <summary>One loss's gates: each value is the mean over its completed seeds, each interval a bootstrap of their test rows.</summary>
@@ -70,7 +75,6 @@ public sealed record DatasetSummary
 {
     public required string Plugin { get; init; }
     public string Source { get; init; } = "";
-    public Dictionary<string, object?> Options { get; init; } = [];
     /// <summary>After the imbalance stage, before splitting.</summary>
     public int Rows { get; init; }
     public int Positives { get; init; }
@@ -92,7 +96,6 @@ public sealed record DatasetSummary
 public sealed record ModelSummary
 {
     public required string Plugin { get; init; }
-    public Dictionary<string, object?> Options { get; init; } = [];
     public long Parameters { get; init; }
 }
 
@@ -102,12 +105,11 @@ public sealed record LossSummary
     public required string Name { get; init; }
     public required string Plugin { get; init; }
     public string Description { get; init; } = "";
-    public Dictionary<string, object?> Options { get; init; } = [];
     public string Source { get; init; } = "";
     public string Sha256 { get; init; } = "";
     /// <summary>The plugin's own formula (<c>LossPlugin.Formula</c>); "" when it gives none.</summary>
     public string Formula { get; init; } = "";
-    /// <summary>Option name → the plugin's description of it, for every option in <see cref="Options"/>.</summary>
+    /// <summary>Option name → the plugin's description of it, for every option of the loss in <see cref="ExperimentResults.Experiment"/>.</summary>
     public Dictionary<string, string> OptionHelp { get; init; } = [];
     /// <summary>
     /// Plain sentences on what the options as used mean for this data's classes (e.g. how much a positive weighs

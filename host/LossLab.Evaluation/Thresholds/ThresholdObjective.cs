@@ -15,6 +15,7 @@ namespace LossLab.Evaluation;
 /// </list>
 /// Among candidates equally good for an objective, the highest threshold wins.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(ThresholdObjectiveJsonConverter))]
 public abstract record ThresholdObjective
 {
     internal const string AcceptedForms =

@@ -8,7 +8,7 @@ internal static class ExperimentFacts
     public static IEnumerable<(string Key, string Value)> For(ExperimentResults r)
     {
         var d = r.Dataset;
-        yield return ("Dataset", $"{d.Plugin}{(string.IsNullOrEmpty(d.Source) ? "" : $" ({d.Source})")}; {Format.Options(d.Options)}");
+        yield return ("Dataset", $"{d.Plugin}{(string.IsNullOrEmpty(d.Source) ? "" : $" ({d.Source})")}; {Format.Options(r.Experiment.Dataset.Options)}");
         yield return ("Rows", $"{Format.Count(d.Rows)} rows, {Format.Count(d.Positives)} positive, {Format.Count(d.Negatives)} negative; ratio {Format.Ratio(d.Ratio)}" +
             (d.LoadedRows > 0 && d.LoadedRows != d.Rows ? $" (loaded {Format.Count(d.LoadedRows)} rows, {Format.Count(d.LoadedPositives)} positive, before the imbalance stage)" : ""));
         if (d.Splits.Count > 0)
@@ -20,9 +20,9 @@ internal static class ExperimentFacts
 
         if (d.FeatureNames.Count > 0 || d.InputShape.Length > 0)
             yield return ("Input", $"shape [{string.Join(", ", d.InputShape)}]" + (d.FeatureNames.Count is > 0 and <= 12 ? $", features {string.Join(", ", d.FeatureNames)}" : ""));
-        yield return ("Model", $"{r.Model.Plugin}; {Format.Options(r.Model.Options)}; {Format.Count((int)Math.Min(int.MaxValue, r.Model.Parameters))} parameters");
+        yield return ("Model", $"{r.Model.Plugin}; {Format.Options(r.Experiment.Model.Options)}; {Format.Count((int)Math.Min(int.MaxValue, r.Model.Parameters))} parameters");
         foreach (var loss in r.Losses)
-            yield return ($"Loss: {loss.Name}", $"{loss.Plugin}; {Format.Options(loss.Options)}{(string.IsNullOrEmpty(loss.Description) ? "" : $" — {loss.Description}")}");
+            yield return ($"Loss: {loss.Name}", $"{loss.Plugin}; {Format.Options(r.LossOptions(loss.Name))}{(string.IsNullOrEmpty(loss.Description) ? "" : $" — {loss.Description}")}");
         yield return ("Seeds", r.Seeds.Count == 0 ? "none" : string.Join(", ", r.Seeds));
         yield return ("Thresholds", r.ThresholdObjectives.Count == 0 ? "0.5 only" : $"0.5 and, tuned on validation: {string.Join(", ", r.ThresholdObjectives)}");
         if (r.Prevalence is { } prevalence)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using LossLab.Evaluation.Results;
 
 namespace LossLab.Reports.Data;
@@ -41,22 +42,15 @@ internal static class Format
 
     public static string Number(double value) => value.ToString("G6", Invariant);
 
-    public static string Options(IReadOnlyDictionary<string, object?> options) =>
-        options.Count == 0 ? "defaults" : string.Join(", ", options.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key}={Value(o.Value)}"));
+    public static string Options(JsonObject options) =>
+        options.Count == 0 ? "defaults" : string.Join(", ", options.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key}={OptionValue(o.Value)}"));
 
-    /// <summary>An option value as written in an experiment file: in memory (int[], double) or read back from JSON.</summary>
-    public static string OptionValue(object? value) => Value(value);
-
-    private static string Value(object? value) => value switch
+    /// <summary>An option value as an experiment file writes it, strings unquoted and lists on one line: "[16, 8]".</summary>
+    public static string OptionValue(JsonNode? value) => value switch
     {
         null => "null",
-        string s => s,
-        System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.String } e => e.GetString() ?? "",
-        // results.json is indented, so an array's raw text spans lines: rebuild it.
-        System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.Array } e => "[" + string.Join(", ", e.EnumerateArray().Select(x => Value(x))) + "]",
-        System.Text.Json.JsonElement e => e.GetRawText(),
-        System.Collections.IEnumerable items => "[" + string.Join(", ", items.Cast<object?>().Select(Value)) + "]",
-        IFormattable f => f.ToString(null, Invariant),
-        _ => value.ToString() ?? "",
+        JsonArray items => "[" + string.Join(", ", items.Select(OptionValue)) + "]",
+        JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.String => v.GetValue<string>(),
+        _ => value.ToJsonString(),
     };
 }

@@ -11,7 +11,7 @@ namespace LossLab.Reports.Sections;
 /// gives none), the options as used with what each means, what they mean for this data's classes (sentences the
 /// engine measured), and which DLL it came from, with its SHA-256.
 /// </summary>
-internal sealed class LossCard(LossSummary loss, LossStyle style, Fonts.FontSet fonts) : IComponent
+internal sealed class LossCard(LossSummary loss, System.Text.Json.Nodes.JsonObject options, LossStyle style, Fonts.FontSet fonts) : IComponent
 {
     private static readonly TextStyle Name = new(10.5f, Bold: true);
     private static readonly TextStyle Label = TextStyle.TableCell.WithBold();
@@ -35,11 +35,11 @@ internal sealed class LossCard(LossSummary loss, LossStyle style, Fonts.FontSet 
             if (!string.IsNullOrWhiteSpace(loss.Description))
                 column.Item().Text(t => t.Span(hasFormula ? "About  " : "Description (the plugin gives no formula)  ", Label).Span(loss.Description, TextStyle.TableCell));
 
-            if (loss.Options.Count == 0)
+            if (options.Count == 0)
                 column.Item().Note("Options: none set, the plugin's defaults.");
             else
                 column.Item().SimpleTable([("Option", 0.9f), ("Value", 0.7f), ("Meaning", 4f)],
-                    loss.Options.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => (IReadOnlyList<string>)
+                    options.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => (IReadOnlyList<string>)
                         [o.Key, Format.OptionValue(o.Value), loss.OptionHelp.GetValueOrDefault(o.Key) is { Length: > 0 } help ? help : "(the plugin does not describe it)"]));
 
             if (loss.Notes.Count > 0)

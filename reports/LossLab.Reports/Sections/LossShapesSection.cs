@@ -33,6 +33,6 @@ internal sealed class LossShapesSection(RunReportContext context) : IComponent
             column.Item().Note("One card per loss: its formula, its options as used and what they mean, what they mean for this data's classes " +
                 "(measured by the engine from the loss itself), and the file it was loaded from.");
             foreach (var loss in context.Results.Losses)
-                column.Item().Component(new LossCard(loss, context.Palette[loss.Name], context.Fonts));
+                column.Item().Component(new LossCard(loss, context.Results.LossOptions(loss.Name), context.Palette[loss.Name], context.Fonts));
         });
 }

@@ -52,7 +52,7 @@ internal sealed class ReproducibilitySection(RunReportContext context) : ICompon
 
             column.Item().Subheading("Resolved experiment");
             column.Item().Note("The experiment as run: defaults filled in and --set overrides applied (results.json, \"experiment\").");
-            column.Item().Text(results.Experiment.ToJsonString(ResultsJson.Options), new TextStyle(7f));
+            column.Item().Text(results.Experiment.ToJson().ToJsonString(ResultsJson.Options), new TextStyle(7f));
         });
     }
 

@@ -31,9 +31,9 @@ internal static class RunSignOff
         var identity = new List<(string, string)>
         {
             ("Experiment", $"{results.Name}, started {results.StartedAt:yyyy-MM-dd HH:mm} UTC"),
-            ("Data", $"{d.Plugin} ({Format.Options(d.Options)}): {Format.Count(d.Rows)} rows, {Format.Count(d.Positives)} positive; source {d.Source}"),
+            ("Data", $"{d.Plugin} ({Format.Options(results.Experiment.Dataset.Options)}): {Format.Count(d.Rows)} rows, {Format.Count(d.Positives)} positive; source {d.Source}"),
             ("Data SHA-256", string.IsNullOrEmpty(d.Sha256) ? "not recorded" : d.Sha256),
-            ("Model", $"{results.Model.Plugin} ({Format.Options(results.Model.Options)}), {Format.Count((int)results.Model.Parameters)} parameters"),
+            ("Model", $"{results.Model.Plugin} ({Format.Options(results.Experiment.Model.Options)}), {Format.Count((int)results.Model.Parameters)} parameters"),
         };
         identity.AddRange(results.Plugins.Select(p => ($"{p.Kind} plugin {p.Name}", $"{Path.GetFileName(p.Source)} SHA-256 {p.Sha256}")));
         string objective = results.Gates.SelectMany(l => l.Results).Select(g => g.At).FirstOrDefault(a => a is not null)
@@ -47,9 +47,6 @@ internal static class RunSignOff
         return new SignOffFacts(
             $"Experiment '{results.Title}': every loss is judged against the experiment's gates; each value is the mean over the loss's completed seeds, " +
             $"each interval a class-stratified bootstrap of their test rows. Each trained model ships with the threshold tuned on its own validation split.",
-            gates, results.Bootstrap?.Confidence ?? ConfidenceOf(results), identity, shipped);
+            gates, results.Bootstrap?.Confidence ?? results.Experiment.Bootstrap.Confidence, identity, shipped);
     }
-
-    private static double ConfidenceOf(ExperimentResults results) =>
-        results.Experiment["bootstrap"]?["confidence"]?.GetValue<double>() ?? 0.95;
 }

@@ -1,3 +1,4 @@
+using LossLab.Evaluation.Experiments;
 using System.Text.Json.Nodes;
 using LossLab.Evaluation;
 using LossLab.Evaluation.Results;
@@ -84,13 +85,12 @@ internal static class ExperimentFixture
                 Plugin = "moons", Source = "generated", Rows = 9000, Positives = 90, Negatives = 8910, Ratio = 99,
                 InputShape = [2], FeatureNames = twoFeatures ? ["x1", "x2"] : ["x1", "x2", "x3"], ClassNames = ["majority", "minority"],
                 LoadedRows = 18000, LoadedPositives = 9000,
-                Options = new() { ["noise"] = 0.2, ["ratio"] = 99 },
                 Splits = new()
                 {
                     ["train"] = new SplitSummary(5400, 54), ["validation"] = new SplitSummary(1800, 18), ["test"] = new SplitSummary(TestRows, TestPositives),
                 },
             },
-            Model = new ModelSummary { Plugin = "mlp", Options = new() { ["hidden"] = "16,8" }, Parameters = 193 },
+            Model = new ModelSummary { Plugin = "mlp", Parameters = 193 },
             Losses = LossSummaries(),
             Seeds = [.. Seeds],
             ThresholdObjectives = [.. Objectives],
@@ -121,7 +121,6 @@ internal static class ExperimentFixture
         {
             Name = "weighted-bce", Plugin = "bce", Description = "Binary cross-entropy with a weight on the positive term.",
             Formula = "BCE_w = −[w₊·y·log p + (1 − y)·log(1 − p)]",
-            Options = new() { ["pos_weight"] = 99.0 },
             OptionHelp = new() { ["pos_weight"] = "Weight w₊ of the positive term; 1 is plain BCE, n_negative / n_positive balances the classes." },
             Source = "plugins/LossLab.Losses.Standard/LossLab.Losses.Standard.dll", Sha256 = new string('c', 64),
             Notes = ["pos_weight = 99 matches this data's 99:1 ratio: the positives now carry as much total loss as the negatives.",
@@ -131,7 +130,6 @@ internal static class ExperimentFixture
         {
             Name = "focal", Plugin = "focal", Description = "Focal loss (Lin et al. 2017): cross-entropy scaled down for easy examples.",
             Formula = FocalFormula,
-            Options = new() { ["gamma"] = 2.0, ["alpha"] = 0.25 },
             OptionHelp = new()
             {
                 ["gamma"] = "Focusing parameter γ ≥ 0: the factor (1 − p_t)^γ discounts well-classified examples; γ = 0 is α-weighted BCE.",
@@ -292,17 +290,18 @@ internal static class ExperimentFixture
 
     private static string Hash(Random random) => Convert.ToHexStringLower(Enumerable.Range(0, 8).Select(_ => (byte)random.Next(256)).ToArray());
 
-    private static JsonObject Experiment() => new()
+    private static Experiment Experiment() => new()
     {
-        ["name"] = "imbalanced-moons",
-        ["dataset"] = new JsonObject { ["plugin"] = "moons", ["options"] = new JsonObject { ["noise"] = 0.2, ["ratio"] = 99 } },
-        ["model"] = new JsonObject { ["plugin"] = "mlp", ["hidden"] = new JsonArray(16, 8) },
-        ["losses"] = new JsonArray(
-            new JsonObject { ["name"] = "bce", ["plugin"] = "bce" },
-            new JsonObject { ["name"] = "weighted-bce", ["plugin"] = "bce", ["options"] = new JsonObject { ["pos_weight"] = 99.0 } },
-            new JsonObject { ["name"] = "focal", ["plugin"] = "focal", ["options"] = new JsonObject { ["gamma"] = 2.0, ["alpha"] = 0.25 } }),
-        ["train"] = new JsonObject { ["epochs"] = 20, ["batch_size"] = 256, ["optimizer"] = "adam", ["lr"] = 0.01 },
-        ["seeds"] = new JsonArray(1, 2, 3),
-        ["thresholds"] = new JsonArray("max_f1", "youden", "recall>=0.9"),
+        Name = "imbalanced-moons",
+        Dataset = new DatasetChoice("moons", new JsonObject { ["noise"] = 0.2, ["ratio"] = 99 }),
+        Model = new PluginChoice("mlp", new JsonObject { ["hidden"] = new JsonArray(16, 8) }),
+        Losses =
+        [
+            new LossChoice("bce", "bce", []),
+            new LossChoice("weighted-bce", "bce", new JsonObject { ["pos_weight"] = 99.0 }),
+            new LossChoice("focal", "focal", new JsonObject { ["gamma"] = 2.0, ["alpha"] = 0.25 }),
+        ],
+        Training = new TrainingSettings(Epochs: 20, BatchSize: 256),
+        Seeds = [1, 2, 3],
     };
 }

@@ -1,3 +1,4 @@
+using LossLab.Evaluation.Experiments;
 using LossLab.Abstractions;
 using LossLab.Engine.Data;
 using LossLab.Engine.Experiments;

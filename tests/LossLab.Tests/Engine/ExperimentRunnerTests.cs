@@ -170,7 +170,7 @@ public sealed class ExperimentRunnerTests
         Assert.Equal(partial.Runs.Select(r => r.Status), onDisk.Runs.Select(r => r.Status));
 
         var previous = ResultsFolder.Load(interrupted.Path);
-        var resumed = SmallExperiment.Run(SmallExperiment.Resolve(previous.Results.Experiment), interrupted.Path, previous: previous);
+        var resumed = SmallExperiment.Run(SmallExperiment.Resolve(previous.Results.Experiment.ToJson()), interrupted.Path, previous: previous);
         var uninterrupted = SmallExperiment.Run(SmallExperiment.Resolve(SmallExperiment.Json()), full.Path);
         Assert.All(resumed.Runs, r => Assert.Equal(RunStatus.Completed, r.Status));
         Assert.Equal(uninterrupted.Runs.Select(Fingerprint), resumed.Runs.Select(Fingerprint));

@@ -125,7 +125,7 @@ public sealed class LossCardNotesTests
         Assert.Equal("FL = −α_t·(1 − p_t)^γ·log p_t, α_t = α for positives and 1 − α for negatives", focal.Formula);
         Assert.Equal(["alpha", "gamma"], focal.OptionHelp.Keys.Order());
         Assert.StartsWith("Weight α of positives", focal.OptionHelp["alpha"]);
-        Assert.Equal(focal.Options.Keys.Order(), focal.OptionHelp.Keys.Order());
+        Assert.Equal(saved.LossOptions("focal").Select(o => o.Key).Order(), focal.OptionHelp.Keys.Order());
         Assert.Equal(2, focal.Notes.Count);
         Assert.Contains("0.33×", focal.Notes[0]);
         Assert.Contains("discounts easy examples more than BCE", focal.Notes[1]);

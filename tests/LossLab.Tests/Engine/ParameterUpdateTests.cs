@@ -1,3 +1,4 @@
+using LossLab.Evaluation.Experiments;
 using LossLab.Engine.Experiments;
 using LossLab.Engine.Training.Optimizers;
 using TorchSharp;
@@ -26,6 +27,8 @@ public sealed class ParameterUpdateTests
         _ => optim.Adam(p, lr, weight_decay: wd),
     };
 
+    private static OptimizerKind Kind(string name) => JsonEnum.TryParse<OptimizerKind>(name, out var kind) ? kind : throw new ArgumentException(name);
+
     [Theory]
     [MemberData(nameof(Settings))]
     public void Thirty_steps_leave_the_same_parameters_as_torch_optim(string optimizer, double lr, double weightDecay, double momentum)
@@ -42,7 +45,7 @@ public sealed class ParameterUpdateTests
             foreach (var (name, t) in ours.state_dict()) t.copy_(theirs.state_dict()[name]);
 
         using var reference = Reference(optimizer, theirs.parameters(), lr, weightDecay, momentum);
-        using var update = ParameterUpdate.Create(new TrainingSettings(30, 0, optimizer, lr, weightDecay, momentum, 1), [.. ours.parameters()]);
+        using var update = ParameterUpdate.Create(new TrainingSettings(30, 0, Kind(optimizer), lr, weightDecay, momentum, 1), [.. ours.parameters()]);
         var start = ours.parameters().Select(p => p.detach().clone()).ToArray();
         for (var step = 0; step < 30; step++)
         {

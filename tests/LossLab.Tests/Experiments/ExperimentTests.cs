@@ -1,3 +1,4 @@
+using LossLab.Evaluation.Experiments;
 using System.Text.Json.Nodes;
 using LossLab.Engine.Experiments;
 using LossLab.Tests.Support;
@@ -18,7 +19,7 @@ public sealed class ExperimentTests
         Assert.Equal(new ImbalanceSettings(1, 99), e.Imbalance);
         Assert.Equal("mlp", e.Model.Plugin);
         Assert.Equal([16, 8], resolved.Model.Options["hidden"]!.AsArray().Select(n => (int)n!));
-        Assert.Equal(new TrainingSettings(30, 0, "adam", 0.01, 0, 0.9, 0), e.Training);
+        Assert.Equal(new TrainingSettings(30, 0, OptimizerKind.Adam, 0.01, 0, 0.9, 0), e.Training);
         Assert.Equal(["bce", "weighted-bce", "focal-g2"], resolved.Losses.Select(l => l.Name));
         Assert.Equal([1, 2, 3], e.Seeds);
     }
@@ -79,10 +80,10 @@ public sealed class ExperimentTests
         Assert.Equal(0.002, e.Prevalence);
         Assert.Equal(3, e.Gates.Count);
         Assert.Equal(new LossLab.Evaluation.Gate("roc_auc", null, 0.85, null, LossLab.Evaluation.GateBasis.LowerCi), e.Gates[2]);
-        // precision>=0.5 is already listed (spaces aside); youden is added so every run tunes it.
-        Assert.Equal(["max_f1", "precision >= 0.5", "youden"], e.Thresholds);
-        Assert.Equal(0.002, (double)resolved.Json["prevalence"]!);
-        Assert.Equal("lower_ci", (string)resolved.Json["gates"]![2]!["use"]!);
+        // precision>=0.5 is already listed (spaces aside, kept in canonical form); youden is added so every run tunes it.
+        Assert.Equal(["max_f1", "precision>=0.5", "youden"], e.Thresholds.Select(t => t.Name));
+        Assert.Equal(0.002, (double)resolved.Experiment.ToJson()["prevalence"]!);
+        Assert.Equal("lower_ci", (string)resolved.Experiment.ToJson()["gates"]![2]!["use"]!);
     }
 
     [Fact]
@@ -105,7 +106,7 @@ public sealed class ExperimentTests
         json["prevalence"] = 0.002;
         var resolved = ExperimentResolver.Resolve(json, "gated.json", StandardPlugins.Catalog);
         Assert.True(resolved.Experiment.Gates[0].AtDeployment);
-        Assert.Equal("deployment", (string)resolved.Json["gates"]![0]!["prevalence"]!);
+        Assert.Equal("deployment", (string)resolved.Experiment.ToJson()["gates"]![0]!["prevalence"]!);
     }
 
     [Fact]
@@ -132,6 +133,55 @@ public sealed class ExperimentTests
         var json = JsonNode.Parse("""{ "losses": ["bce", { "plugin": "poly1", "options": { "epsilon": 2 } }] }""")!.AsObject();
         var resolved = ExperimentResolver.Resolve(json, "t", StandardPlugins.Catalog);
         Assert.Equal(["bce", "poly1"], resolved.Losses.Select(l => l.Name));
-        Assert.Equal(2.0, (double)resolved.Json["losses"]![1]!["options"]!["epsilon"]!);
+        Assert.Equal(2.0, (double)resolved.Experiment.ToJson()["losses"]![1]!["options"]!["epsilon"]!);
+    }
+}
+
+public sealed class ExperimentRoundTripTests
+{
+    [Theory]
+    [InlineData(null)]
+    [InlineData("""{ "prevalence": 0.01, "calibrate": "temperature", "training": { "optimizer": "adamw" }, "thresholds": ["Recall >= 0.8", "cost:1,10"], "gates": [ { "metric": "precision", "at": "max_f1", "min": 0.2, "prevalence": "deployment" }, { "metric": "roc_auc", "min": 0.8, "use": "lower_ci" } ] }""")]
+    public void The_resolved_experiment_as_written_to_results_reads_back_to_the_same_experiment(string? json)
+    {
+        var first = json is null ? ExperimentResolver.Resolve(null, [], StandardPlugins.Catalog)
+            : ExperimentResolver.Resolve(JsonNode.Parse(json)!.AsObject(), "t.json", StandardPlugins.Catalog);
+        var written = first.Experiment.ToJson().ToJsonString();
+        var again = ExperimentResolver.Resolve(JsonNode.Parse(written)!.AsObject(), "results.json", StandardPlugins.Catalog);
+        Assert.Equal(written, again.Experiment.ToJson().ToJsonString());
+        var read = LossLab.Evaluation.Results.ResultsJson.Deserialize<Experiment>(written);
+        Assert.Equal(written, read.ToJson().ToJsonString());
+        Assert.Equal(first.Experiment.Thresholds, read.Thresholds);
+        Assert.Equal(first.Experiment.Gates, read.Gates);
+        Assert.Equal(first.Experiment.Training, read.Training);
+    }
+
+    [Fact]
+    public void An_empty_file_takes_every_default_of_the_experiment_record()
+    {
+        var resolved = ExperimentResolver.Resolve(new JsonObject(), "empty.json", StandardPlugins.Catalog);
+        var e = resolved.Experiment;
+        var defaults = new Experiment();
+        Assert.Equal((defaults.Name, defaults.Dataset.Plugin, defaults.Dataset.Seed, defaults.Model.Plugin), (e.Name, e.Dataset.Plugin, e.Dataset.Seed, e.Model.Plugin));
+        Assert.Equal(defaults.Losses.Select(l => (l.Name, l.Plugin)), e.Losses.Select(l => (l.Name, l.Plugin)));
+        Assert.Equal((defaults.Split, defaults.Training, defaults.Bootstrap, defaults.Calibrate), (e.Split, e.Training, e.Bootstrap, e.Calibrate));
+        Assert.Equal(defaults.Seeds, e.Seeds);
+        Assert.Equal(defaults.Thresholds, e.Thresholds);
+        Assert.Null(e.Imbalance);
+        Assert.Equal("experiment", e.Title);
+        // Every option explicit after binding: focal-g2 as the seed study sets it, the rest at the plugin's defaults.
+        Assert.Equal(0.25, (double)e.Losses[2].Options["alpha"]!);
+        Assert.Equal(2.0, (double)e.Losses[2].Options["gamma"]!);
+        Assert.Equal(["hidden", "dropout"], e.Model.Options.Select(o => o.Key).Intersect(["hidden", "dropout"]));
+    }
+
+    [Fact]
+    public void A_bad_threshold_objective_or_enum_is_reported_by_the_parser_with_its_key()
+    {
+        var json = JsonNode.Parse("""{ "thresholds": ["max_f1", "recall>=2"], "training": { "optimizer": "rmsprop" }, "calibrate": "platt" }""")!.AsObject();
+        var e = Assert.Throws<ExperimentException>(() => ExperimentResolver.Resolve(json, "bad.json", StandardPlugins.Catalog));
+        Assert.Contains(e.Problems, p => p.StartsWith("thresholds: Unknown threshold objective 'recall>=2'", StringComparison.Ordinal));
+        Assert.Contains(e.Problems, p => p == "training.optimizer: 'rmsprop' is not one of adam, adamw, sgd");
+        Assert.Contains(e.Problems, p => p == "calibrate: 'platt' is not one of none, temperature");
     }
 }

@@ -86,7 +86,7 @@ public sealed class PluginDiscoveryTests
         var problems = new List<string>();
         var loss = StandardPlugins.Catalog.Get(PluginKind.Loss, "focal").Configure<LossLab.Abstractions.LossPlugin>(new() { ["gamma"] = 0.5 }, problems);
         Assert.Empty(problems);
-        var values = StandardPlugins.Catalog.Get(PluginKind.Loss, "focal").OptionValuesOf(loss!);
+        var values = StandardPlugins.Catalog.Get(PluginKind.Loss, "focal").OptionsOf(loss!);
         Assert.Equal(0.5, (double)values["gamma"]!);
         Assert.Equal(0.25, (double)values["alpha"]!);
     }

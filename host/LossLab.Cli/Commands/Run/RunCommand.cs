@@ -46,7 +46,7 @@ public sealed class RunCommand(PluginCatalogFactory catalogs, ExperimentRunner r
         {
             previous = ResultsFolder.Load(resume);
             if (settings.File is not null) logger.LogWarning("--resume uses the experiment saved in {Folder}; {File} is ignored", resume, settings.File);
-            var json = previous.Results.Experiment;
+            var json = previous.Results.Experiment.ToJson();
             ExperimentOverrides.Apply(json, settings.Set);
             resolved = ExperimentResolver.Resolve(json, Path.Combine(resume, ResultsFolder.ResultsFile), catalog);
         }

@@ -1,3 +1,4 @@
+using LossLab.Evaluation.Experiments;
 using LossLab.Engine.Experiments;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -23,9 +24,10 @@ internal abstract class ParameterUpdate : IDisposable
 
     public static ParameterUpdate Create(TrainingSettings settings, Parameter[] parameters) => settings.Optimizer switch
     {
-        "sgd" => new SgdUpdate(parameters, settings.LearningRate, settings.Momentum, settings.WeightDecay),
-        "adamw" => new AdamUpdate(parameters, settings.LearningRate, settings.WeightDecay, decoupledWeightDecay: true),
-        _ => new AdamUpdate(parameters, settings.LearningRate, settings.WeightDecay, decoupledWeightDecay: false),
+        OptimizerKind.Sgd => new SgdUpdate(parameters, settings.LearningRate, settings.Momentum, settings.WeightDecay),
+        OptimizerKind.AdamW => new AdamUpdate(parameters, settings.LearningRate, settings.WeightDecay, decoupledWeightDecay: true),
+        OptimizerKind.Adam => new AdamUpdate(parameters, settings.LearningRate, settings.WeightDecay, decoupledWeightDecay: false),
+        _ => throw new ArgumentOutOfRangeException(nameof(settings), settings.Optimizer, "unknown optimizer"),
     };
 
     /// <summary>Zeroes every gradient in place, as torch.optim's zero_grad (set_to_none = false).</summary>
