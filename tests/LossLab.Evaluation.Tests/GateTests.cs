@@ -207,7 +207,7 @@ public class GateTests
     public void A_deployment_gate_needs_a_prevalence_and_a_metric_that_depends_on_it()
     {
         var e = Assert.Throws<InvalidInputException>(() => Review("""[{"metric": "f1", "at": "max_f1", "min": 0.1, "prevalence": "deployment"}]"""));
-        Assert.Contains("deployment prevalence, but none was given", e.Message);
+        Assert.Contains("judged at the deployment prevalence; add \"prevalence\"", e.Message);
         Assert.Contains("gates[0].prevalence: recall does not change with prevalence",
             Assert.Throws<InvalidInputException>(() => Gates("""[{"metric": "recall", "at": "0.5", "min": 0.1, "prevalence": "deployment"}]""")).Message);
         Assert.Contains("gates[0].prevalence: 'production' is not one of sample, deployment",

@@ -32,8 +32,7 @@ public static class ExperimentParser
         var name = root.String("name", defaults.Name);
         var gates = root.Array("gates") is { } gateArray ? GateParser.Collect(gateArray, problems) : [];
         double? prevalence = root.Has("prevalence") ? root.Number("prevalence", 0.5, 0, 1, minExclusive: true, maxExclusive: true) : null;
-        if (!root.Has("prevalence") && gates.FirstOrDefault(g => g.AtDeployment) is { } deployed)
-            root.Problem("gates", $"'{deployed.Description}' is judged at the deployment prevalence; add \"prevalence\" (e.g. 0.002)");
+        if (GateRequirements.MissingPrevalence(gates, root.Has("prevalence") ? prevalence : null) is { } missing) root.Problem("gates", missing);
         var defaultImbalance = new ImbalanceSettings();
         return new Experiment
         {

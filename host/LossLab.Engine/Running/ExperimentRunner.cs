@@ -1,3 +1,4 @@
+using LossLab.Evaluation.Experiments;
 using System.Collections.Concurrent;
 using LossLab.Abstractions;
 using LossLab.Engine.Data;
@@ -43,19 +44,20 @@ public sealed class ExperimentRunner
                 weights[seed] = DrawWeights(resolved, data.Info, seed);
             }
             var first = seeds[experiment.Seeds[0]];
-            var state = new RunState(resolved, options, EnvironmentProbe.Describe(device, threads), loaded, data, first, weights[experiment.Seeds[0]].ParameterCount);
-            state.LossShapes.AddRange(LossShapes(resolved, first, progress));
+            var template = ResultsTemplate.Build(resolved, options, EnvironmentProbe.Describe(device, threads), loaded, data, first, weights[experiment.Seeds[0]].ParameterCount);
+            template.LossShapes.AddRange(LossShapes(resolved, first, progress));
+            var ledger = new RunLedger(resolved, template, options.Previous);
 
             var pending = new ConcurrentQueue<(int Index, ConfiguredLoss Loss, int Seed)>();
             var index = 0;
             foreach (var seed in experiment.Seeds)
             foreach (var loss in resolved.Losses)
             {
-                if (!state.KeepPrevious(loss.Name, seed)) pending.Enqueue((index, loss, seed));
+                if (!ledger.KeepPrevious(loss.Name, seed)) pending.Enqueue((index, loss, seed));
                 index++;
             }
             progress.Planned(pending.Count);
-            state.Save(folder);
+            ledger.Save(folder);
 
             var twoFeatures = data.Info.IsTabular && data.Info.InputShape[0] == 2;
             void Worker()
@@ -64,7 +66,7 @@ public sealed class ExperimentRunner
                 {
                     if (cancellation.IsCancellationRequested)
                     {
-                        state.Record(Cancelled(item.Loss.Name, item.Seed, seeds[item.Seed], weights[item.Seed]), null, null, null, folder);
+                        ledger.Record(Cancelled(item.Loss.Name, item.Seed, seeds[item.Seed], weights[item.Seed]), null, null, null, folder);
                         continue;
                     }
                     progress.Started(item.Loss.Name, item.Seed, item.Index);
@@ -72,15 +74,15 @@ public sealed class ExperimentRunner
                         device, folder.ModelPath(item.Loss.Name, item.Seed), twoFeatures && item.Seed == experiment.Seeds[0]);
                     var outcome = Trainer.Run(request, progress.Epoch, cancellation);
                     var result = outcome.Result.ModelPath is { } path ? outcome.Result with { ModelPath = folder.Relative(path), ModelSha256 = FileHash.Of(path) } : outcome.Result;
-                    state.Record(result, outcome, seeds[item.Seed], outcome.Boundary, folder);
+                    ledger.Record(result, outcome, seeds[item.Seed], outcome.Boundary, folder);
                     progress.Finished(result);
                 }
             }
             var workers = Enumerable.Range(0, Math.Min(parallel, Math.Max(1, pending.Count))).Select(_ => Task.Factory.StartNew(Worker, TaskCreationOptions.LongRunning)).ToArray();
             Task.WaitAll(workers);
 
-            var results = state.Finish();
-            folder.Save(results, state.Predictions());
+            var results = ExperimentClosing.Close(ledger.Snapshot(), ledger.Predictions(), Closing(experiment));
+            folder.Save(results, ledger.Predictions());
             return results;
         }
         finally
@@ -124,6 +126,13 @@ public sealed class ExperimentRunner
     {
         Loss = loss, Seed = seed, Status = RunStatus.Cancelled, Error = "cancelled before it started",
         InitHash = weights.Hash, DataOrderHash = data.DataOrderHash,
+    };
+
+    /// <summary>The experiment's gates, deployment prevalence and bootstrap, for the closing analysis of its runs.</summary>
+    private static ClosingSettings Closing(Experiment e) => new()
+    {
+        Gates = e.Gates, DeploymentPrevalence = e.Prevalence,
+        BootstrapResamples = e.Bootstrap.Resamples, BootstrapSeed = e.Bootstrap.Seed, BootstrapConfidence = e.Bootstrap.Confidence,
     };
 
     private static bool UsesDropout(ResolvedExperiment resolved) =>

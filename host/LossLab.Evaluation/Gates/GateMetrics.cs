@@ -38,11 +38,11 @@ public static class GateMetrics
     /// <summary>The gate's metric on the judged rows: from the metrics at 0.5 or at its operating point's tuned
     /// threshold, re-weighted to the deployment prevalence when the gate says so.</summary>
     internal static double Value(Gate gate, MetricSet atHalf, IReadOnlyDictionary<string, ThresholdResult> thresholds,
-        int[] labels, double[] scores, double? prevalence)
+        RankedRows judged, double? prevalence)
     {
         var set = gate.At is null ? atHalf : thresholds[gate.At].Test;
         if (!gate.AtDeployment) return MetricNames.ToDictionary(set)[gate.Metric];
-        double ap = gate.Metric == "average_precision" ? PrevalenceReweighting.AveragePrecision(labels, scores, prevalence!.Value) : double.NaN;
+        double ap = gate.Metric == "average_precision" ? PrevalenceReweighting.AveragePrecision(judged, prevalence!.Value) : double.NaN;
         return AtPrevalence(gate.Metric, set.Counts, prevalence!.Value, ap);
     }
 

@@ -14,26 +14,23 @@ public static class ReviewAnalyzer
     /// Judged rows get: the metrics at 0.5, each objective's tuned threshold and test metrics, reliability bins
     /// (10 equal-width and 10 equal-count), a 20-bin histogram by class, and percentile intervals from a
     /// class-stratified bootstrap of the judged rows (System.Random(BootstrapSeed); tuned thresholds are held
-    /// fixed, so the intervals leave out the tuning rows' own variability).
+    /// fixed, so the intervals leave out the tuning rows' own variability). The gates, their intervals and the
+    /// deployment view come from <see cref="ClosingAnalysis"/>, with the scores as one run, as <c>losslab run</c> judges a loss.
     /// </summary>
-    /// <exception cref="InvalidInputException">An objective that <see cref="ThresholdObjective.Parse"/> rejects
-    /// (checked before any work), bad bootstrap options, or tuning/judged rows with a single class.</exception>
+    /// <exception cref="InvalidInputException">Checked before any work: an objective that <see cref="ThresholdObjective.Parse"/>
+    /// rejects, bootstrap or prevalence options with a problem (<see cref="ClosingSettings.Problem"/>, which also refuses
+    /// a gate at the deployment prevalence without one), a gate judged on the interval without resamples
+    /// (<see cref="GateRequirements.MissingInterval"/>). Then tuning/judged rows with a single class.</exception>
     /// <exception cref="ArgumentException">A table whose arrays are inconsistent (lengths, labels, scores).</exception>
     public static ReviewResults Analyze(PredictionTable table, ReviewOptions options)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(options);
         var objectives = ParseObjectives(options);
-        if (options.BootstrapResamples < 0)
-            throw new InvalidInputException($"Bootstrap resamples must be 0 (skip) or more (got {options.BootstrapResamples}).");
-        if (!(options.BootstrapConfidence > 0 && options.BootstrapConfidence < 1))
-            throw new InvalidInputException($"Bootstrap confidence must be in (0, 1) (got {options.BootstrapConfidence}).");
-        if (options.BootstrapResamples == 0 && options.Gates.FirstOrDefault(g => g.Use != GateBasis.Value) is { } ciGate)
-            throw new InvalidInputException($"Gate '{ciGate.Description}' is judged on the bootstrap interval; bootstrap resamples must be at least 1.");
-        if (options.DeploymentPrevalence is { } prevalence && !(prevalence > 0 && prevalence < 1))
-            throw new InvalidInputException($"The deployment prevalence must be in (0, 1) (got {prevalence}).");
-        if (options.DeploymentPrevalence is null && options.Gates.FirstOrDefault(g => g.AtDeployment) is { } deployed)
-            throw new InvalidInputException($"Gate '{deployed.Description}' is judged at the deployment prevalence, but none was given (--prevalence, or \"prevalence\" in the experiment).");
+        var settings = options.Closing;
+        settings.Check();
+        if (GateRequirements.MissingInterval(options.Gates, options.BootstrapResamples) is { } noInterval)
+            throw new InvalidInputException(noInterval);
         InputChecks.LabelsAndScores(table.Labels, table.Scores, probabilities: true);
         if (table.Splits is not null && table.Splits.Length != table.Labels.Length)
             throw new ArgumentException(
@@ -53,9 +50,8 @@ public static class ReviewAnalyzer
         foreach (var objective in objectives)
             thresholds[objective.Name] = ThresholdTuner.Evaluate(objective, tuneRows, judgeRows, tunedOn);
         var metrics = Metrics.Compute(judgeRows);
-        var intervals = options.BootstrapResamples == 0 ? []
-            : Bootstrap(judgeLabels, judgeScores, metrics, thresholds, options);
-        var gates = JudgeGates(options.Gates, metrics, thresholds, intervals, judgeLabels, judgeScores, options.DeploymentPrevalence);
+        var run = new ScoredRun(judgeRows, metrics, thresholds, tuneRows, tunedOn);
+        var judgement = ClosingAnalysis.Gates([run], settings, StandardIntervals(thresholds.Keys));
 
         return new ReviewResults
         {
@@ -80,29 +76,15 @@ public static class ReviewAnalyzer
             Reliability = Calibration.Reliability(judgeLabels, judgeScores, 10, ReliabilityBinning.EqualWidth),
             ReliabilityEqualCount = Calibration.Reliability(judgeLabels, judgeScores, 10, ReliabilityBinning.EqualCount),
             Histogram = Calibration.Histogram(judgeLabels, judgeScores, 20),
-            Bootstrap = intervals,
+            Bootstrap = judgement.Intervals,
             BootstrapResamples = options.BootstrapResamples,
             BootstrapSeed = options.BootstrapSeed,
             BootstrapConfidence = options.BootstrapConfidence,
-            Gates = gates,
-            GatesPassed = gates.Count == 0 ? null : gates.All(g => g.Passed),
-            Deployment = options.DeploymentPrevalence is { } pi
-                ? DeploymentAnalysis.Analyze(judgeRows, pi, thresholds, (tuneRows, tunedOn)) : null,
+            Gates = judgement.Results,
+            GatesPassed = judgement.Passed,
+            Deployment = ClosingAnalysis.Deployment(run, settings),
             Shipped = thresholds[options.Gates.FirstOrDefault(g => g.At is not null)?.At ?? objectives[0].Name],
         };
-    }
-
-    private static List<GateResult> JudgeGates(IReadOnlyList<Gate> gates, MetricSet metrics, Dictionary<string, ThresholdResult> thresholds,
-        Dictionary<string, Interval> intervals, int[] labels, double[] scores, double? prevalence)
-    {
-        var results = new List<GateResult>();
-        foreach (var gate in gates)
-        {
-            var at = gate.At is null ? null : thresholds[gate.At];
-            double value = GateMetrics.Value(gate, metrics, thresholds, labels, scores, prevalence);
-            results.Add(GateEvaluator.Judge(gate, value, intervals.GetValueOrDefault(GateMetrics.Key(gate)), at?.Threshold, at?.TunedOn));
-        }
-        return results;
     }
 
     private static List<ThresholdObjective> ParseObjectives(ReviewOptions options)
@@ -136,25 +118,13 @@ public static class ReviewAnalyzer
                 $"{source}: the {which} ({labels.Length}) hold only {(positives == 0 ? "label 0" : "label 1")}; both classes are needed.");
     }
 
-    /// <summary>
-    /// Percentile intervals of the standard metrics and of every gate's metric, from one pass of resamples:
-    /// each resample gives the threshold-free metrics and the confusion counts at every tuned threshold (<see cref="SeedGates.Intervals"/> with one seed).
-    /// </summary>
-    private static Dictionary<string, Interval> Bootstrap(
-        int[] labels, double[] scores, MetricSet metrics, Dictionary<string, ThresholdResult> thresholds,
-        ReviewOptions options)
-    {
-        // The standard intervals are gates without bounds, resampled with the gates' own in one pass.
-        var wanted = new List<Gate> { Unbounded("roc_auc", null), Unbounded("average_precision", null), Unbounded("brier", null) };
-        wanted.AddRange(thresholds.Keys.Select(n => Unbounded("f1", n)));
-        foreach (var gate in options.Gates)
-            if (!wanted.Any(w => GateMetrics.Key(w) == GateMetrics.Key(gate))) wanted.Add(gate);
-        double? prevalence = options.DeploymentPrevalence;
-        var estimates = wanted.Select(g => GateMetrics.Value(g, metrics, thresholds, labels, scores, prevalence)).ToArray();
-        var intervals = SeedGates.Intervals(wanted, [new GateSeed(labels, scores, metrics, thresholds)], estimates,
-            options.BootstrapResamples, options.BootstrapSeed, options.BootstrapConfidence, prevalence);
-        return wanted.Select((g, k) => (Key: GateMetrics.Key(g), Interval: intervals[k])).ToDictionary(w => w.Key, w => w.Interval);
-    }
+    /// <summary>The intervals every review reports besides its gates' (<see cref="ReviewResults.Bootstrap"/>): AUC, AP
+    /// and Brier score, and F1 at each tuned threshold, as gates without bounds resampled with the gates in one pass.</summary>
+    private static List<Gate> StandardIntervals(IEnumerable<string> objectives) =>
+    [
+        Unbounded("roc_auc", null), Unbounded("average_precision", null), Unbounded("brier", null),
+        .. objectives.Select(n => Unbounded("f1", n)),
+    ];
 
     private static Gate Unbounded(string metric, string? at) => new(metric, at, null, null, GateBasis.Value);
 }

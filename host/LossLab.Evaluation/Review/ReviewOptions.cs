@@ -15,4 +15,11 @@ public sealed record ReviewOptions
     public IReadOnlyList<Gate> Gates { get; init; } = [];
     /// <summary>The prevalence expected in deployment, in (0, 1); null for none.</summary>
     public double? DeploymentPrevalence { get; init; }
+
+    /// <summary>The gates, prevalence and bootstrap as the closing analysis shared with <c>losslab run</c> reads them.</summary>
+    internal ClosingSettings Closing => new()
+    {
+        Gates = Gates, DeploymentPrevalence = DeploymentPrevalence,
+        BootstrapResamples = BootstrapResamples, BootstrapSeed = BootstrapSeed, BootstrapConfidence = BootstrapConfidence,
+    };
 }

@@ -1,0 +1,69 @@
+using LossLab.Engine.Experiments;
+using LossLab.Engine.Training;
+using LossLab.Evaluation.Results;
+
+namespace LossLab.Engine.Running;
+
+/// <summary>
+/// The runs of an experiment as they accumulate, shared by the workers: runs in plan order (seed-major, then loss
+/// order), their predictions and decision boundaries, on top of the <see cref="ResultsTemplate"/>. Saved after
+/// every run; with --resume, the earlier results' completed runs are kept instead of re-run.
+/// </summary>
+internal sealed class RunLedger(ResolvedExperiment resolved, ExperimentResults template, PreviousResults? previous)
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(string Loss, int Seed), RunResult> _runs = [];
+    private readonly Dictionary<(string Loss, int Seed), List<Prediction>> _predictions = [];
+    private readonly Dictionary<string, DecisionBoundary> _boundaries = [];
+
+    /// <summary>With --resume: keeps a completed run of the earlier results (and its predictions) instead of re-running it.</summary>
+    public bool KeepPrevious(string loss, int seed)
+    {
+        var run = previous?.Results.Runs.FirstOrDefault(r => r.Loss == loss && r.Seed == seed && r.Status == RunStatus.Completed);
+        if (run is null) return false;
+        _runs[(loss, seed)] = run;
+        _predictions[(loss, seed)] = [.. previous!.Predictions.Where(p => p.Loss == loss && p.Seed == seed)];
+        if (previous.Results.DecisionBoundaries.FirstOrDefault(b => b.Loss == loss && b.Seed == seed) is { } boundary) _boundaries[loss] = boundary;
+        return true;
+    }
+
+    public void Record(RunResult run, Trainer.Outcome? outcome, SeedData? data, DecisionBoundary? boundary, ResultsFolder folder)
+    {
+        lock (_gate)
+        {
+            _runs[(run.Loss, run.Seed)] = run;
+            if (outcome is { Validation: { } validation, Test: { } test } && data is not null)
+                _predictions[(run.Loss, run.Seed)] = [.. Rows("validation", run, data.ValidationLabels, validation), .. Rows("test", run, data.TestLabels, test)];
+            if (boundary is not null) _boundaries[run.Loss] = boundary;
+            Save(folder);
+        }
+    }
+
+    public void Save(ResultsFolder folder)
+    {
+        lock (_gate) folder.Save(Snapshot(), Predictions());
+    }
+
+    /// <summary>Every run's validation and test rows, in plan order.</summary>
+    public IEnumerable<Prediction> Predictions()
+    {
+        lock (_gate) return [.. Ordered().SelectMany(key => _predictions.GetValueOrDefault(key) ?? [])];
+    }
+
+    /// <summary>The results so far: the template with the runs recorded or kept, in plan order.</summary>
+    public ExperimentResults Snapshot()
+    {
+        lock (_gate)
+            return template with
+            {
+                Runs = [.. Ordered().Where(_runs.ContainsKey).Select(key => _runs[key])],
+                DecisionBoundaries = [.. resolved.Losses.Where(l => _boundaries.ContainsKey(l.Name)).Select(l => _boundaries[l.Name])],
+            };
+    }
+
+    private IEnumerable<(string, int)> Ordered() =>
+        resolved.Experiment.Seeds.SelectMany(seed => resolved.Losses.Select(loss => (loss.Name, seed)));
+
+    private static IEnumerable<Prediction> Rows(string split, RunResult run, int[] labels, ScoredSplit scored) =>
+        labels.Select((y, i) => new Prediction(split, run.Seed, run.Loss, y, scored.Scores[i]));
+}
