@@ -171,7 +171,7 @@ internal sealed class RunState
     private static IEnumerable<Prediction> Rows(string split, RunResult run, int[] labels, ScoredSplit scored) =>
         labels.Select((y, i) => new Prediction(split, run.Seed, run.Loss, y, scored.Scores[i]));
 
-    /// <summary>What the report's loss card shows: options as used with their meaning, the formula, and notes measured on this data's training counts.</summary>
+    /// <summary>What the report's loss card shows: options as used with their meaning, the formula, and measurements on this data's training counts.</summary>
     private static LossSummary LossCard(ConfiguredLoss loss, ClassCounts counts)
     {
         var descriptor = loss.Plugin.Descriptor;
@@ -181,20 +181,20 @@ internal sealed class RunState
             Options = Plain(loss.Plugin), Source = descriptor.Source, Sha256 = descriptor.Sha256,
             Formula = loss.Plugin.Instance.Formula,
             OptionHelp = descriptor.Options.ToDictionary(o => o.Name, o => o.Description),
-            Notes = Notes(loss, counts),
+            Measurements = Measurements(loss, counts),
         };
     }
 
-    /// <summary>No notes for a plugin that cannot be evaluated: its loss-shape plot and its runs report why.</summary>
-    private static List<string> Notes(ConfiguredLoss loss, ClassCounts counts)
+    /// <summary>None for a plugin that cannot be evaluated: its loss-shape plot and its runs report why.</summary>
+    private static LossMeasurements? Measurements(ConfiguredLoss loss, ClassCounts counts)
     {
         try
         {
-            return LossCardNotes.Write(loss.Plugin.CreateFresh(), counts);
+            return LossMeasurement.Of(loss.Plugin.CreateFresh(), counts);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return [];
+            return null;
         }
     }
 
