@@ -39,7 +39,7 @@ internal static class ResultsTemplate
         };
     }
 
-    /// <summary>What the report's loss card shows: options as used with their meaning, the formula, and notes measured on this data's training counts.</summary>
+    /// <summary>What the report's loss card shows: options as used with their meaning, the formula, and measurements on this data's training counts.</summary>
     private static LossSummary LossCard(ConfiguredLoss loss, ClassCounts counts)
     {
         var descriptor = loss.Plugin.Descriptor;
@@ -49,20 +49,20 @@ internal static class ResultsTemplate
             Source = descriptor.Source, Sha256 = descriptor.Sha256,
             Formula = loss.Plugin.Instance.Formula,
             OptionHelp = descriptor.Options.ToDictionary(o => o.Name, o => o.Description),
-            Notes = Notes(loss, counts),
+            Measurements = Measurements(loss, counts),
         };
     }
 
-    /// <summary>No notes for a plugin that cannot be evaluated: its loss-shape plot and its runs report why.</summary>
-    private static List<string> Notes(ConfiguredLoss loss, ClassCounts counts)
+    /// <summary>None for a plugin that cannot be evaluated: its loss-shape plot and its runs report why.</summary>
+    private static LossMeasurements? Measurements(ConfiguredLoss loss, ClassCounts counts)
     {
         try
         {
-            return LossCardNotes.Write(loss.Plugin.CreateFresh(), counts);
+            return LossMeasurement.Of(loss.Plugin.CreateFresh(), counts);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return [];
+            return null;
         }
     }
 }

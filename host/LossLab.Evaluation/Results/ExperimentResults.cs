@@ -112,10 +112,10 @@ public sealed record LossSummary
     /// <summary>Option name → the plugin's description of it, for every option of the loss in <see cref="ExperimentResults.Experiment"/>.</summary>
     public Dictionary<string, string> OptionHelp { get; init; } = [];
     /// <summary>
-    /// Plain sentences on what the options as used mean for this data's classes (e.g. how much a positive weighs
-    /// against a negative, how fast easy examples are discounted), measured from the loss itself by autograd.
+    /// What the options as used mean for this data's classes (how much a positive weighs against a negative, how
+    /// fast easy examples are discounted), measured from the loss itself; null when the plugin could not be evaluated.
     /// </summary>
-    public List<string> Notes { get; init; } = [];
+    public LossMeasurements? Measurements { get; init; }
 }
 
 public sealed record EpochRecord

@@ -8,8 +8,8 @@ namespace LossLab.Reports.Sections;
 
 /// <summary>
 /// One loss on a card (issue 9): what it computes (the plugin's formula, or its description when a third-party plugin
-/// gives none), the options as used with what each means, what they mean for this data's classes (sentences the
-/// engine measured), and which DLL it came from, with its SHA-256.
+/// gives none), the options as used with what each means, what they mean for this data's classes (sentences written
+/// from what the engine measured, <see cref="LossCardSentences"/>), and which DLL it came from, with its SHA-256.
 /// </summary>
 internal sealed class LossCard(LossSummary loss, System.Text.Json.Nodes.JsonObject options, LossStyle style, Fonts.FontSet fonts) : IComponent
 {
@@ -42,10 +42,10 @@ internal sealed class LossCard(LossSummary loss, System.Text.Json.Nodes.JsonObje
                     options.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => (IReadOnlyList<string>)
                         [o.Key, Format.OptionValue(o.Value), loss.OptionHelp.GetValueOrDefault(o.Key) is { Length: > 0 } help ? help : "(the plugin does not describe it)"]));
 
-            if (loss.Notes.Count > 0)
+            if (LossCardSentences.Write(loss.Measurements) is { Count: > 0 } sentences)
             {
                 column.Item().Text("For this data", Label);
-                column.Item().Bullets(loss.Notes);
+                column.Item().Bullets(sentences);
             }
 
             column.Item().Text(Source(loss), Fingerprint);

@@ -6,9 +6,9 @@ using LossLab.Reports.Tests.Fixtures;
 namespace LossLab.Benchmarks.Reports;
 
 /// <summary>
-/// RunReport.Render of a realistic experiment (issue 7): the report tests' fixture, 3 losses × 3 seeds (one failed
-/// run), 1800 validation + 1800 test rows per completed seed (≈ the default experiment's splits, 1 % positives),
-/// three tuned objectives, loss shapes, 20 epochs, decision boundaries. Warm renders: fonts, Skia and the JIT are
+/// RunReport.Render of a real experiment (issue 7): the report tests' fixture, a small run the engine wrote, 3 losses ×
+/// 2 seeds, 398 validation + 597 test rows per seed (2 % positives), three tuned objectives, loss shapes, 15 epochs,
+/// decision boundaries, gates and a deployment prevalence. Warm renders: fonts, Skia and the JIT are
 /// already loaded; <see cref="ReportFirstRender"/> measures the first render of a process. Targets: &lt; 1.5 s, PDF &lt; 2 MB.
 /// </summary>
 [Config(typeof(ShortInProcessConfig))]
@@ -25,7 +25,7 @@ public class ReportRenderBenchmarks
         _path = Path.Combine(Path.GetTempPath(), $"losslab-bench-report-{Environment.ProcessId}.pdf");
     }
 
-    [Benchmark(Description = "RunReport.Render, 3 losses × 3 seeds × (1800 + 1800) rows")]
+    [Benchmark(Description = "RunReport.Render, 3 losses × 2 seeds × (398 + 597) rows")]
     public long RenderRunReport()
     {
         RunReport.Render(_results, _predictions, _path);

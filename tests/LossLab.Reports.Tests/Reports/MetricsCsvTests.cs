@@ -11,7 +11,7 @@ public class MetricsCsvTests
     [Fact]
     public void One_row_per_run_and_threshold_with_every_metric()
     {
-        var (results, _) = ExperimentFixture.Build();
+        var (results, _) = ExperimentFixture.WithFailedRun();
         var path = ReportOutput.PathFor("metrics.csv");
 
         MetricsCsv.Write(results, path);
@@ -23,10 +23,10 @@ public class MetricsCsvTests
         Assert.Contains("f1", header);
         Assert.Single(header, h => h == "threshold");
 
-        // 8 completed runs × (0.5 + each tuned objective) + 1 failed run kept with its status.
-        Assert.Equal(8 * (1 + ExperimentFixture.Objectives.Length) + 1, lines.Length - 1);
+        // 5 completed runs × (0.5 + each tuned objective) + 1 failed run kept with its status.
+        Assert.Equal(5 * (1 + ExperimentFixture.Objectives.Length) + 1, lines.Length - 1);
         var failed = lines.Single(l => l.Contains(",failed,"));
-        Assert.StartsWith("focal,3,failed,0.5,0.5,", failed);
+        Assert.StartsWith("focal-g2,2,failed,0.5,0.5,", failed);
 
         var bce1 = results.Runs.Single(r => r.Loss == "bce" && r.Seed == 1);
         var row = lines.Single(l => l.StartsWith("bce,1,completed,0.5,")).Split(',');

@@ -11,12 +11,13 @@ public class RunReportTests
     private static readonly string[] Headings =
     [
         "1. Summary", "2. Loss shapes", "3. Training", "4. Ranking", "5. Confidence", "6. Calibration", "7. Thresholds",
-        "8. Decision boundaries", "9. Reproducibility",
+        "8. Decision boundaries", "9. Reproducibility", "10. At the deployment prevalence", "11. Sign-off",
     ];
 
+    /// <summary>The real run with one failed run, so the verdict and the appendix have one to show.</summary>
     private static readonly Lazy<(string Path, List<string> Pages)> Rendered = new(() =>
     {
-        var (results, predictions) = ExperimentFixture.Build();
+        var (results, predictions) = ExperimentFixture.WithFailedRun();
         var path = ReportOutput.PathFor("run-report.pdf");
         RunReport.Render(results, predictions, path);
         return (path, PdfText.Pages(path));
@@ -63,8 +64,8 @@ public class RunReportTests
         var verdict = summary[summary.IndexOf("Verdict", StringComparison.Ordinal)..];
         foreach (var loss in ExperimentFixture.Losses)
             Assert.Contains(loss, verdict);
-        Assert.Contains("3/3 runs", verdict);
-        Assert.Contains("2/3 runs", verdict);
+        Assert.Contains("2/2 runs", verdict);
+        Assert.Contains("1/2 runs", verdict);
         Assert.Contains("Accuracy is not reported as a headline", summary);
     }
 
@@ -111,19 +112,14 @@ public class RunReportTests
     [Fact]
     public void A_loss_without_any_completed_run_still_renders()
     {
-        var (results, predictions) = ExperimentFixture.Build(twoFeatures: false);
-        var failing = results.Runs.Select(r => r.Loss == "focal" ? r with { Status = RunStatus.Failed, Error = "boom", Test = null, Thresholds = [] } : r).ToList();
-        var broken = results with
-        {
-            Runs = failing,
-            Aggregates = results.Aggregates.Select(a => a.Loss == "focal" ? a with { CompletedRuns = 0, Test = [], Thresholds = [] } : a).ToList(),
-        };
+        var (failing, predictions) = ExperimentFixture.WithNoCompletedRun("focal-g2", "boom");
+        var broken = ExperimentFixture.WithThreeFeatures(failing);
         var path = ReportOutput.PathFor("run-report-no-focal.pdf");
 
-        RunReport.Render(broken, predictions.Where(p => p.Loss != "focal").ToList(), path);
+        RunReport.Render(broken, predictions, path);
 
         var text = string.Join(" ", PdfText.Pages(path));
-        Assert.Contains("0/3 runs", text);
+        Assert.Contains("0/2 runs", text);
         Assert.Contains("no completed run", text);
         Assert.Contains("Not applicable", text);
         Assert.Contains("boom", text);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using LossLab.Evaluation;
 using LossLab.Evaluation.Results;
@@ -74,26 +75,29 @@ public class SignOffTests
     [Fact]
     public void A_run_report_with_gates_ends_with_a_sign_off_page_per_loss_and_seed()
     {
+        // The real run judges roc_auc ≥ 0.75, ece ≤ 0.05 and precision at max_f1 at the deployment prevalence ≥ 0.3
+        // for each of its 3 losses; bce passes all three, weighted-bce and focal-g2 fail ece (0.1285 and 0.0967).
         var (results, predictions) = ExperimentFixture.Build();
-        var gate = new GateResult { Gate = "roc_auc ≥ 0.9", Metric = "roc_auc", Min = 0.9, Use = "value", Value = 0.93, Judged = 0.93, Passed = true, Interval = new Interval(0.93, 0.91, 0.95) };
-        var failed = gate with { Gate = "ece ≤ 0.01", Metric = "ece", Min = null, Max = 0.01, Value = 0.02, Judged = 0.02, Passed = false, Reason = "the value 0.02 is above the maximum 0.01" };
-        results = results with
-        {
-            Gates = [.. ExperimentFixture.Losses.Select(l => new LossGates { Loss = l, Seeds = 3, Passed = l != "focal", Results = l == "focal" ? [gate, failed] : [gate] })],
-            GatesPassed = false,
-            Dataset = results.Dataset with { Sha256 = new string('d', 64) },
-        };
+        Assert.Equal([true, false, false], results.Gates.Select(g => g.Passed));
         var path = ReportOutput.PathFor("report-signoff.pdf");
 
         RunReport.Render(results, predictions, path);
 
         var pages = PdfText.Pages(path);
         var signOff = string.Join(" ", pages.SkipWhile(p => !p.Contains("Sign-off")));
-        Assert.Contains("1 of 4 acceptance gates failed", signOff);
-        Assert.Contains("focal: ece ≤ 0.01: the value 0.02 is above the maximum 0.01", signOff);
-        Assert.Contains(new string('d', 64), signOff);
-        Assert.Contains("weighted-bce, seed 2", signOff);
+        Assert.Contains("2 of 9 acceptance gates failed", signOff);
+        Assert.Contains("weighted-bce: ece ≤ 0.05: the value 0.1285 is above the maximum 0.05", signOff);
+        Assert.Contains("focal-g2: ece ≤ 0.05: the value 0.0967 is above the maximum 0.05", signOff);
+        Assert.Matches("^[0-9a-f]{64}$", results.Dataset.Sha256);
+        Assert.Contains(results.Dataset.Sha256, signOff);
+        foreach (var run in results.Runs)
+            Assert.Contains($"{run.Loss}, seed {run.Seed} threshold {run.Thresholds["max_f1"].Threshold.ToString("F4", CultureInfo.InvariantCulture)} (max_f1, tuned on validation of seed {run.Seed}); {run.ModelPath} SHA-256 {run.ModelSha256}", signOff);
         Assert.Contains("Reviewer name", pages[^1]);
-        Assert.Contains("FAILED by focal (ece ≤ 0.01); passed by bce, weighted-bce", pages[0]);
+        Assert.Contains("FAILED by weighted-bce (ece ≤ 0.05), focal-g2 (ece ≤ 0.05); passed by bce", pages[0]);
+        // The deployment page comes before it, with both prevalences side by side.
+        var deployment = pages.Single(p => p.Contains("At the deployment prevalence The model will meet", StringComparison.Ordinal));
+        Assert.Contains("0.50% positives in deployment", deployment);
+        Assert.Contains("→", deployment);
+        Assert.True(pages.IndexOf(deployment) < pages.FindIndex(p => p.Contains("Sign-off")));
     }
 }

@@ -9,7 +9,7 @@ public class SummaryMarkdownTests
     [Fact]
     public void Summary_holds_the_verdict_table_sentences_and_failures()
     {
-        var (results, _) = ExperimentFixture.Build();
+        var (results, _) = ExperimentFixture.WithFailedRun();
         var path = ReportOutput.PathFor("summary.md");
 
         SummaryMarkdown.Write(results, path);
@@ -18,7 +18,8 @@ public class SummaryMarkdownTests
         Assert.StartsWith($"# {results.Title}", text);
         var tableRows = text.Split('\n').Where(l => l.StartsWith("| ") && ExperimentFixture.Losses.Any(loss => l.StartsWith($"| {loss} |"))).ToList();
         Assert.True(tableRows.Count >= 3, "one verdict row per loss");
-        Assert.Contains("| focal | 2/3 |", text);
+        Assert.Contains("| focal-g2 | 1/2 |", text);
+        Assert.Contains("| bce | 2/2 |", text);
         Assert.Contains("▲", text);
         Assert.Contains("Accuracy is not reported as a headline", text);
         Assert.Contains(ExperimentFixture.FailedError, text);

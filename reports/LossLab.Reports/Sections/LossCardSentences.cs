@@ -1,19 +1,15 @@
 using System.Globalization;
-using LossLab.Abstractions;
+using LossLab.Evaluation.Results;
 
-namespace LossLab.Engine.Training;
+namespace LossLab.Reports.Sections;
 
 /// <summary>
-/// Plain sentences for a loss card on what a loss, with its options as used, does to this data's classes. Measured
-/// from the loss itself by autograd (<see cref="LossProbe"/>, float64), so they hold for any plugin:
-/// <list type="bullet">
-/// <item>class weighting: |∂L/∂x| of a positive at p_t = 0.5 divided by that of a negative at p_t = 0.5 (1 for BCE;
-/// w₁/w₀ for weighted BCE; α/(1 − α) for focal), set against the training data's negatives per positive;</item>
-/// <item>focusing: per class, |∂L/∂x| at p_t = 0.9 divided by |∂L/∂x| at p_t = 0.5, against BCE's
-/// (1 − 0.9)/(1 − 0.5) = 0.2, since BCE's |∂L/∂x| = 1 − p_t.</item>
-/// </list>
+/// The loss card's plain sentences, written from what the engine measured (<see cref="LossMeasurements"/>):
+/// how hard a positive pulls against a negative at p_t = 0.5, set against the training data's negatives per
+/// positive, and what share of its gradient an easy example (p_t = 0.9) keeps, set against BCE's
+/// (1 − 0.9)/(1 − 0.5) = 0.2, since BCE's |∂L/∂x| = 1 − p_t.
 /// </summary>
-public static class LossCardNotes
+internal static class LossCardSentences
 {
     /// <summary>BCE's share of the gradient kept at p_t = 0.9, relative to p_t = 0.5: (1 − 0.9)/(1 − 0.5).</summary>
     public const double BceEasyShare = 0.2;
@@ -21,32 +17,18 @@ public static class LossCardNotes
     /// <summary>Relative gaps below this count as "the same" (2 %).</summary>
     private const double Same = 0.02;
 
-    /// <param name="PositiveOverNegative">|∂L/∂x| of a positive over that of a negative, both at p_t = 0.5.</param>
-    /// <param name="EasyShare">Per class (0 = negative, 1 = positive): |∂L/∂x| at p_t = 0.9 over |∂L/∂x| at p_t = 0.5.</param>
-    public sealed record Measurements(double PositiveOverNegative, double[] EasyShare);
-
-    public static Measurements Measure(LossPlugin loss, ClassCounts counts)
+    /// <summary>The sentences for <paramref name="m"/>; none without measurements, none for a quantity that is not finite.</summary>
+    public static List<string> Write(LossMeasurements? m)
     {
-        var easy = Math.Log(0.9 / 0.1);
-        // Rows: positive at p_t = 0.5 and 0.9, negative at p_t = 0.5 and 0.9 (a negative's p_t = σ(−x)).
-        var probe = LossProbe.Evaluate(loss, [0, easy, 0, -easy], [1, 1, 0, 0], counts);
-        var g = probe.Grad.Select(Math.Abs).ToArray();
-        return new Measurements(g[0] / g[2], [g[3] / g[2], g[1] / g[0]]);
+        var sentences = new List<string>();
+        if (m is null) return sentences;
+        if (double.IsFinite(m.PositiveOverNegative)) sentences.Add(ClassWeighting(m.PositiveOverNegative, m.TrainPositives, m.TrainNegatives));
+        if (double.IsFinite(m.EasyShareNegative) && double.IsFinite(m.EasySharePositive)) sentences.Add(Focusing(m.EasyShareNegative, m.EasySharePositive));
+        return sentences;
     }
 
-    /// <summary>The sentences for <paramref name="loss"/> trained on <paramref name="counts"/>; none for a quantity that is not finite.</summary>
-    public static List<string> Write(LossPlugin loss, ClassCounts counts)
+    private static string ClassWeighting(double ratio, long positives, long negatives)
     {
-        var m = Measure(loss, counts);
-        var notes = new List<string>();
-        if (double.IsFinite(m.PositiveOverNegative)) notes.Add(ClassWeighting(m.PositiveOverNegative, counts));
-        if (m.EasyShare.All(double.IsFinite)) notes.Add(Focusing(m.EasyShare[0], m.EasyShare[1]));
-        return notes;
-    }
-
-    private static string ClassWeighting(double ratio, ClassCounts counts)
-    {
-        long positives = counts.Positives, negatives = counts.Negatives;
         var balanced = positives == negatives || positives == 0 || negatives == 0;
         var (minority, majority) = positives < negatives ? ("positives", "negatives") : ("negatives", "positives");
         // How hard one minority example pulls against one majority example.

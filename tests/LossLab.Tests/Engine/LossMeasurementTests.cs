@@ -8,13 +8,14 @@ using LossLab.Tests.Support;
 namespace LossLab.Tests.Engine;
 
 /// <summary>
-/// The loss card's notes, checked against hand-derived gradients. With p_t = σ(z), z the true-class logit:
+/// The loss card's measurements, checked against hand-derived gradients. With p_t = σ(z), z the true-class logit:
 /// BCE: |∂L/∂z| = 1 − p_t, so p_t = 0.9 keeps 0.1/0.5 = 20 % of the gradient at p_t = 0.5, for either class.
 /// Weighted BCE: w_y·(1 − p_t), so a positive pulls w₁/w₀ as hard as a negative.
 /// Focal (Lin et al. 2017): FL = −α_t·(1 − p_t)^γ·log p_t gives
 /// |∂FL/∂z| = α_t·(1 − p_t)^γ·[(1 − p_t) − γ·p_t·log p_t], so positives pull α/(1 − α) as hard as negatives.
+/// The sentences written from these numbers are tested in the Reports tests (LossCardSentencesTests).
 /// </summary>
-public sealed class LossCardNotesTests
+public sealed class LossMeasurementTests
 {
     /// <summary>990 negatives and 10 positives: 99 negatives per positive.</summary>
     private static readonly ClassCounts Counts = new(990, 10);
@@ -33,16 +34,18 @@ public sealed class LossCardNotesTests
     [Fact]
     public void Bce_weighs_classes_alike_and_keeps_20_percent_at_an_easy_example()
     {
-        var m = LossCardNotes.Measure(Loss("bce"), Counts);
+        var m = LossMeasurement.Of(Loss("bce"), Counts);
         Assert.Equal(1, m.PositiveOverNegative, 12);
-        Assert.All(m.EasyShare, share => Assert.Equal(0.2, share, 12));
-        Assert.Equal(
-        [
-            "At p_t = 0.5 a positive example pulls 1× as hard as a negative one: this loss weighs both classes alike "
-                + "(the training data has 99 negatives per positive; 99× would give both classes the same total pull).",
-            "An easy example (p_t = 0.9) keeps 20 % of the gradient of an undecided one (p_t = 0.5); BCE keeps 20 %, "
-                + "so this loss discounts easy examples as BCE does.",
-        ], LossCardNotes.Write(Loss("bce"), Counts));
+        Assert.Equal(0.2, m.EasyShareNegative, 12);
+        Assert.Equal(0.2, m.EasySharePositive, 12);
+    }
+
+    [Fact]
+    public void The_measurements_record_the_training_counts_they_were_set_against()
+    {
+        var m = LossMeasurement.Of(Loss("bce"), Counts);
+        Assert.Equal(10, m.TrainPositives);
+        Assert.Equal(990, m.TrainNegatives);
     }
 
     [Theory]
@@ -51,30 +54,40 @@ public sealed class LossCardNotesTests
     [InlineData("""{ "positive_weight": 2, "negative_weight": 0.25 }""", 8.0)]
     public void Weighted_bce_pulls_positives_by_the_weight_ratio(string options, double ratio)
     {
-        var loss = Loss("weighted-bce", options);
-        var m = LossCardNotes.Measure(loss, Counts);
+        var m = LossMeasurement.Of(Loss("weighted-bce", options), Counts);
         Assert.Equal(ratio, m.PositiveOverNegative, 10);
-        Assert.All(m.EasyShare, share => Assert.Equal(0.2, share, 12));
-        Assert.StartsWith($"At p_t = 0.5 a positive example pulls {ratio:0}× as hard as a negative one: it up-weights the rare positives", LossCardNotes.Write(loss, Counts)[0]);
+        Assert.Equal(0.2, m.EasyShareNegative, 12);
+        Assert.Equal(0.2, m.EasySharePositive, 12);
+    }
+
+    [Fact]
+    public void Weighted_bce_with_more_positives_than_negatives_pulls_positives_by_the_inverse_frequency()
+    {
+        // Inverse frequency with 990 positives and 10 negatives: (1000/1980) / (1000/20) = 20/1980 = 1/99.
+        var m = LossMeasurement.Of(Loss("weighted-bce"), new ClassCounts(10, 990));
+        Assert.Equal(1.0 / 99, m.PositiveOverNegative, 12);
     }
 
     [Fact]
     public void Focal_alpha_quarter_gamma_2_matches_the_closed_form()
     {
-        var loss = Loss("focal", """{ "alpha": 0.25, "gamma": 2 }""");
-        var m = LossCardNotes.Measure(loss, Counts);
+        var m = LossMeasurement.Of(Loss("focal", """{ "alpha": 0.25, "gamma": 2 }"""), Counts);
         Assert.Equal(1.0 / 3, m.PositiveOverNegative, 12);
         // (0.01·(0.1 − 1.8·ln 0.9)) / (0.25·(0.5 + ln 2)) = 0.0028965 / 0.2982868 = 0.0097105; α_t cancels within a class.
         var share = FocalGradient(0.9, 1, 2) / FocalGradient(0.5, 1, 2);
         Assert.Equal(0.0097105, share, 6);
-        Assert.All(m.EasyShare, s => Assert.Equal(share, s, 12));
-        var notes = LossCardNotes.Write(loss, Counts);
-        Assert.Equal(
-            "At p_t = 0.5 a positive example pulls 0.33× as hard as a negative one: this loss weights the rare positives less than the negatives "
-            + "(the training data has 99 negatives per positive; 99× would give both classes the same total pull).", notes[0]);
-        Assert.Equal(
-            "An easy example (p_t = 0.9) keeps 0.97 % of the gradient of an undecided one (p_t = 0.5); BCE keeps 20 %, "
-            + "so this loss discounts easy examples more than BCE.", notes[1]);
+        Assert.Equal(share, m.EasyShareNegative, 12);
+        Assert.Equal(share, m.EasySharePositive, 12);
+    }
+
+    [Fact]
+    public void Asymmetric_focuses_the_classes_differently()
+    {
+        // Asymmetric default: γ₊ = 0 (BCE-like for positives), γ₋ = 4 with margin 0.05 for negatives, so an easy
+        // negative keeps far less than BCE's 20 % while an easy positive keeps BCE's 20 %.
+        var m = LossMeasurement.Of(Loss("asymmetric"), Counts);
+        Assert.Equal(0.2, m.EasySharePositive, 12);
+        Assert.True(m.EasyShareNegative < 0.2 * 0.98, $"easy negative keeps {m.EasyShareNegative}");
     }
 
     [Theory]
@@ -92,31 +105,14 @@ public sealed class LossCardNotesTests
         var above = LossProbe.Evaluate(loss, [.. logits.Select(x => x + h)], targets, Counts).Loss;
         var below = LossProbe.Evaluate(loss, [.. logits.Select(x => x - h)], targets, Counts).Loss;
         var g = above.Zip(below, (a, b) => Math.Abs((a - b) / (2 * h))).ToArray();
-        var m = LossCardNotes.Measure(loss, Counts);
+        var m = LossMeasurement.Of(loss, Counts);
         Assert.Equal(g[0] / g[2], m.PositiveOverNegative, 6);
-        Assert.Equal(g[3] / g[2], m.EasyShare[0], 6);
-        Assert.Equal(g[1] / g[0], m.EasyShare[1], 6);
+        Assert.Equal(g[3] / g[2], m.EasyShareNegative, 6);
+        Assert.Equal(g[1] / g[0], m.EasySharePositive, 6);
     }
 
     [Fact]
-    public void A_loss_that_focuses_the_classes_differently_gets_one_clause_per_class()
-    {
-        // Asymmetric default: γ₊ = 0 (BCE-like for positives), γ₋ = 4 with margin 0.05 for negatives.
-        var notes = LossCardNotes.Write(Loss("asymmetric"), Counts);
-        Assert.StartsWith("An easy positive (p_t = 0.9) keeps 20 % of the gradient of an undecided positive (p_t = 0.5), an easy negative ", notes[1]);
-        Assert.EndsWith("so for positives this loss discounts easy examples as BCE does, and for negatives it discounts easy examples more than BCE.", notes[1]);
-    }
-
-    [Fact]
-    public void With_more_positives_than_negatives_the_negatives_are_the_rare_class()
-    {
-        var notes = LossCardNotes.Write(Loss("weighted-bce"), new ClassCounts(10, 990));
-        Assert.Equal("At p_t = 0.5 a positive example pulls 0.01× as hard as a negative one: it up-weights the rare negatives "
-            + "(the training data has 99 positives per negative; 0.01× would give both classes the same total pull).", notes[0]);
-    }
-
-    [Fact]
-    public void A_run_records_formula_option_help_and_notes_for_each_loss()
+    public void A_run_records_formula_option_help_and_measurements_for_each_loss()
     {
         using var temp = new TempFolder();
         SmallExperiment.Run(SmallExperiment.Resolve(SmallExperiment.Json("bce", "focal")), temp.Path);
@@ -126,9 +122,14 @@ public sealed class LossCardNotesTests
         Assert.Equal(["alpha", "gamma"], focal.OptionHelp.Keys.Order());
         Assert.StartsWith("Weight α of positives", focal.OptionHelp["alpha"]);
         Assert.Equal(saved.LossOptions("focal").Select(o => o.Key).Order(), focal.OptionHelp.Keys.Order());
-        Assert.Equal(2, focal.Notes.Count);
-        Assert.Contains("0.33×", focal.Notes[0]);
-        Assert.Contains("discounts easy examples more than BCE", focal.Notes[1]);
+        // The focal plugin's defaults, α = 0.25 and γ = 2: α/(1 − α) = 1/3, and the closed-form easy share.
+        var m = focal.Measurements!;
+        Assert.Equal(1.0 / 3, m.PositiveOverNegative, 12);
+        Assert.Equal(FocalGradient(0.9, 1, 2) / FocalGradient(0.5, 1, 2), m.EasySharePositive, 12);
+        var train = saved.Dataset.Splits["train"];
+        Assert.Equal(train.Positives, m.TrainPositives);
+        Assert.Equal(train.Negatives, m.TrainNegatives);
+        Assert.Equal(1, saved.Losses.Single(l => l.Name == "bce").Measurements!.PositiveOverNegative, 12);
         Assert.NotEmpty(saved.Losses.Single(l => l.Name == "bce").Formula);
     }
 }

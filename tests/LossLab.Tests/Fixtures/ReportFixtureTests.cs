@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using LossLab.Engine.Experiments;
+using LossLab.Engine.Running;
+using LossLab.Evaluation;
+using LossLab.Evaluation.Results;
+using LossLab.Tests.Engine;
+using LossLab.Tests.Support;
+
+namespace LossLab.Tests.Fixtures;
+
+/// <summary>
+/// The Reports tests render a real run: results.json and predictions.csv of the small experiment in
+/// tests/LossLab.Reports.Tests/Fixtures/ReportRun, committed there. This test runs that experiment again and fails when
+/// the engine's output no longer matches the committed files, so the fixture cannot drift from what the engine writes.
+/// Ignored: what varies by machine, build or clock (start time, environment, run durations, the plugin DLLs'
+/// SHA-256). Plugin paths are stored relative to the test's output folder. To rewrite the files on purpose: run with
+/// <c>LOSSLAB_WRITE_FIXTURES=1</c>, look at the diff, and say why in the commit.
+/// </summary>
+public sealed partial class ReportFixtureTests
+{
+    private static readonly string Folder = RepoPaths.Of("tests", "LossLab.Reports.Tests", "Fixtures", "ReportRun");
+    private const string CommandLine = "losslab run experiment.json --out ReportRun --device cpu";
+
+    [GeneratedRegex(@"^/(started_at|environment(/.*)?|(plugins|losses)\[\d+\]/sha256|runs\[\d+\]/duration_s)$")]
+    private static partial Regex Varying();
+
+    [Fact]
+    public void The_committed_report_fixture_is_what_the_engine_writes_for_its_experiment()
+    {
+        using var temp = new TempFolder();
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, "experiment.json")))!.AsObject();
+        var resolved = ExperimentResolver.Resolve(json, "experiment.json", StandardPlugins.Catalog);
+        new ExperimentRunner().Run(resolved, new RunOptions(temp.Path, 1, "cpu", CommandLine), new RecordingProgress(), CancellationToken.None);
+
+        var results = Normalized(JsonNode.Parse(File.ReadAllText(Path.Combine(temp.Path, ResultsFolder.ResultsFile)))!);
+        var resultsText = results.ToJsonString(ResultsJson.Options) + "\n";
+        var predictionsPath = Path.Combine(temp.Path, ResultsFolder.PredictionsFile);
+        if (Environment.GetEnvironmentVariable("LOSSLAB_WRITE_FIXTURES") == "1")
+        {
+            File.WriteAllText(Path.Combine(Folder, ResultsFolder.ResultsFile), resultsText);
+            File.Copy(predictionsPath, Path.Combine(Folder, ResultsFolder.PredictionsFile), overwrite: true);
+        }
+
+        var differences = new List<string>();
+        Compare("", JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, ResultsFolder.ResultsFile))), JsonNode.Parse(resultsText), differences);
+        ComparePredictions(PredictionsFile.Read(Path.Combine(Folder, ResultsFolder.PredictionsFile)), PredictionsFile.Read(predictionsPath), differences);
+        Assert.True(differences.Count == 0,
+            "The engine no longer writes the committed report fixture (rewrite it with LOSSLAB_WRITE_FIXTURES=1 if the change is meant):\n"
+            + string.Join("\n", differences.Take(40)));
+    }
+
+    [Fact]
+    public void The_fixture_exercises_gates_a_deployment_prevalence_decision_boundaries_and_loss_measurements()
+    {
+        var results = ResultsJson.Deserialize<ExperimentResults>(File.ReadAllText(Path.Combine(Folder, ResultsFolder.ResultsFile)));
+        Assert.Equal([1, 2], results.Seeds);
+        Assert.All(results.Runs, r => Assert.Equal(RunStatus.Completed, r.Status));
+        Assert.All(results.Runs, r => Assert.NotNull(r.Deployment));
+        Assert.NotNull(results.Prevalence);
+        Assert.Contains(results.Gates, g => g.Passed);
+        Assert.Contains(results.Gates, g => !g.Passed);
+        Assert.Equal(results.Losses.Count, results.DecisionBoundaries.Count);
+        Assert.All(results.Losses, l => Assert.NotNull(l.Measurements));
+    }
+
+    /// <summary>Absolute paths of plugin DLLs (in the test's output folder) become relative, so the file is the same on every machine.</summary>
+    private static JsonNode Normalized(JsonNode results)
+    {
+        var output = AppContext.BaseDirectory;
+        foreach (var list in (string[])["plugins", "losses"])
+            foreach (var item in results[list]!.AsArray())
+                if ((string?)item!["source"] is { } source && Path.IsPathRooted(source))
+                    item["source"] = Path.GetRelativePath(output, source).Replace('\\', '/');
+        return results;
+    }
+
+    private static void ComparePredictions(List<Prediction> expected, List<Prediction> actual, List<string> differences)
+    {
+        if (expected.Count != actual.Count) { differences.Add($"predictions.csv: {expected.Count} rows committed, {actual.Count} written"); return; }
+        for (var i = 0; i < expected.Count; i++)
+        {
+            var (e, a) = (expected[i], actual[i]);
+            if (e with { Score = 0 } != a with { Score = 0 } || !Close(e.Score, a.Score))
+                differences.Add($"predictions.csv row {i + 1}: committed {e}, written {a}");
+        }
+    }
+
+    /// <summary>The same machine gives the same bits; 1e-12 relative only forgives printing.</summary>
+    private static bool Close(double x, double y) => Math.Abs(x - y) <= 1e-12 * Math.Max(1, Math.Abs(x));
+
+    /// <summary>Strings, booleans and structure exactly; numbers with <see cref="Close"/>; paths matching <see cref="Varying"/> not at all.</summary>
+    private static void Compare(string path, JsonNode? expected, JsonNode? actual, List<string> differences)
+    {
+        if (Varying().IsMatch(path)) return;
+        switch (expected)
+        {
+            case JsonObject e:
+                if (actual is not JsonObject a) { differences.Add($"{path}: expected an object, got {actual?.ToJsonString()}"); return; }
+                foreach (var key in e.Select(p => p.Key).Union(a.Select(p => p.Key)))
+                {
+                    if (!e.ContainsKey(key)) differences.Add($"{path}/{key}: not in the fixture (new)");
+                    else if (!a.ContainsKey(key)) differences.Add($"{path}/{key}: no longer written");
+                    else Compare($"{path}/{key}", e[key], a[key], differences);
+                }
+                return;
+            case JsonArray e:
+                if (actual is not JsonArray list || list.Count != e.Count) { differences.Add($"{path}: expected {Shorten(e)}, got {Shorten(actual)}"); return; }
+                for (var i = 0; i < e.Count; i++) Compare($"{path}[{i}]", e[i], list[i], differences);
+                return;
+            case JsonValue e when e.GetValueKind() == System.Text.Json.JsonValueKind.Number:
+                var x = e.GetValue<double>();
+                var y = actual is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number ? v.GetValue<double>() : double.NaN;
+                if (!Close(x, y)) differences.Add($"{path}: expected {x.ToString("R", CultureInfo.InvariantCulture)}, got {actual?.ToJsonString()}");
+                return;
+            default:
+                if (expected?.ToJsonString() != actual?.ToJsonString()) differences.Add($"{path}: expected {expected?.ToJsonString()}, got {actual?.ToJsonString()}");
+                return;
+        }
+    }
+
+    private static string Shorten(JsonNode? node) => node?.ToJsonString() is { } s && s.Length > 200 ? s[..200] + "…" : node?.ToJsonString() ?? "null";
+}
