@@ -33,7 +33,8 @@ public sealed record TrainingModeLayers(IReadOnlyList<string> ModeDependent, IRe
         typeof(Transformer), typeof(TransformerEncoder), typeof(TransformerEncoderLayer), typeof(TransformerDecoder), typeof(TransformerDecoderLayer),
     ];
 
-    /// <summary>Deterministic but mode-dependent: batch statistics in training, running statistics in eval.</summary>
+    /// <summary>Deterministic but mode-dependent: batch statistics in training, running statistics in eval. Instance
+    /// norm differs only with track_running_stats; counting it always costs at most the switching.</summary>
     private static readonly Type[] StatisticsTypes =
     [
         typeof(BatchNorm1d), typeof(BatchNorm2d), typeof(BatchNorm3d), typeof(InstanceNorm1d), typeof(InstanceNorm2d), typeof(InstanceNorm3d),
