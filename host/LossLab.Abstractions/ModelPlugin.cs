@@ -17,10 +17,9 @@ public abstract class ModelPlugin : IPlugin
     public abstract nn.Module<Tensor, Tensor> Build(DatasetInfo data);
 
     /// <summary>
-    /// Whether the built module computes differently in training and evaluation mode (dropout, batch norm). The
-    /// host switches it to eval() for every validation pass and back to train() for the next epoch when true, the
-    /// default; false spares those two walks over the module tree per epoch. TorchSharp's own dropout,
-    /// normalisation and recurrent layers make the host switch modes whatever this says.
+    /// Ignored by the host, which reads the built module's layers instead: dropout, batch and instance norm and the
+    /// other TorchSharp layers that compute differently in eval() make it switch modes around validation passes,
+    /// and those that draw random numbers make it train runs one at a time. Left only until no plugin overrides it.
     /// </summary>
     public virtual bool TrainingModeMatters => true;
 }

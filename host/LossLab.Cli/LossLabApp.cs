@@ -6,12 +6,7 @@ using LossLab.Cli.Commands.Plugins;
 using LossLab.Cli.Commands.Report;
 using LossLab.Cli.Commands.Review;
 using LossLab.Cli.Commands.Run;
-using LossLab.Engine.Running;
-using LossLab.Engine.Data;
-using LossLab.Engine.Experiments;
-using LossLab.Engine.Native;
 using LossLab.Evaluation;
-using LossLab.Engine.Plugins;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -36,8 +31,9 @@ public static class LossLabApp
         };
         var parse = root.Parse(args);
         var level = parse.GetValue(SharedOptions.Verbose) ? LogLevel.Debug : parse.GetValue(SharedOptions.Quiet) ? LogLevel.Warning : LogLevel.Information;
-        using var host = BuildHost(args, level);
-        foreach (var command in Commands(host.Services)) root.Add(command);
+        var usesEngine = UsesEngine(parse);
+        using var host = BuildHost(args, level, usesEngine);
+        foreach (var command in Commands(host.Services, usesEngine)) root.Add(command);
 
         parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
@@ -72,20 +68,32 @@ public static class LossLabApp
     /// <summary>Exceptions that mean the user's input is wrong, whichever layer noticed it.</summary>
     private static string? BadInputMessage(Exception e) => e switch
     {
-        UsageException or PluginInputException or UnknownPluginException or ExperimentException or DataException or InvalidInputException => e.Message,
+        UsageException or PluginInputException or InvalidInputException => e.Message,
+        // Only a loaded engine can have thrown one of its own exceptions; naming them here would load it.
+        _ when e.GetType().Assembly.GetName().Name == EngineAssembly => EngineServices.BadInputMessage(e),
         _ => null,
     };
 
-    private static IEnumerable<Command> Commands(IServiceProvider services) =>
-    [
-        PluginsCommand.Create(services),
-        RunCommand.Create(services),
-        ReportCommand.Create(services),
-        ReviewCommand.Create(services),
-        LossEvalCommand.Create(services),
-    ];
+    private const string EngineAssembly = "LossLab.Engine";
 
-    private static IHost BuildHost(string[] args, LogLevel level)
+    /// <summary>
+    /// Whether the verb needs the training engine: all but <c>review</c> and <c>report</c>, which read saved files
+    /// and must not load it (EngineFreeVerbTests). <paramref name="rootOnly"/> was parsed before the verbs were
+    /// added, so the verb is its first unmatched token; anything unexpected there loads the engine, as before.
+    /// </summary>
+    private static bool UsesEngine(ParseResult rootOnly) => rootOnly.UnmatchedTokens.FirstOrDefault() is not ("review" or "report");
+
+    /// <summary>The verbs; the training ones only when the engine is in use: their Create methods name engine types.</summary>
+    private static IEnumerable<Command> Commands(IServiceProvider services, bool usesEngine)
+    {
+        if (usesEngine) yield return PluginsCommand.Create(services);
+        if (usesEngine) yield return RunCommand.Create(services);
+        yield return ReportCommand.Create(services);
+        yield return ReviewCommand.Create(services);
+        if (usesEngine) yield return LossEvalCommand.Create(services);
+    }
+
+    private static IHost BuildHost(string[] args, LogLevel level, bool usesEngine)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -105,16 +113,14 @@ public static class LossLabApp
         builder.Logging.AddFilter((_, _, l) => l >= level);
 
         builder.Services.AddSingleton(AnsiConsole.Console);
-        builder.Services.AddSingleton<PluginDiscovery>();
         builder.Services.AddSingleton<PluginCatalogFactory>();
-        builder.Services.AddSingleton<ExperimentRunner>();
         builder.Services.AddSingleton<RunProgressFactory>();
         builder.Services.AddTransient<PluginsCommand>();
         builder.Services.AddTransient<RunCommand>();
         builder.Services.AddTransient<ReportCommand>();
         builder.Services.AddTransient<ReviewCommand>();
         builder.Services.AddTransient<LossEvalCommand>();
-        TorchRuntime.Prepare();
+        if (usesEngine) EngineServices.Add(builder.Services);
         return builder.Build();
     }
 }

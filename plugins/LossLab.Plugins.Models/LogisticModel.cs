@@ -11,8 +11,6 @@ public sealed class LogisticModel : ModelPlugin
 
     public override string Description => "Logistic regression: one linear layer over the flattened input.";
 
-    public override bool TrainingModeMatters => false;
-
     public override nn.Module<Tensor, Tensor> Build(DatasetInfo data) =>
         new LogitNetwork("logistic", [("flatten", nn.Flatten()), ("linear", nn.Linear(data.RowLength, 1))]);
 }

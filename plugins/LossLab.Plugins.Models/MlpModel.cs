@@ -20,8 +20,6 @@ public sealed class MlpModel : ModelPlugin
     [Option("Dropout probability after each hidden activation.", Min = 0, Max = 1, MaxExclusive = true)]
     public double Dropout { get; set; }
 
-    public override bool TrainingModeMatters => Dropout > 0;
-
     public override IEnumerable<string> Validate()
     {
         if (Hidden.Length == 0) yield return "hidden needs at least one layer (the logistic model has none).";

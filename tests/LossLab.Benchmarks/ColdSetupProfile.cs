@@ -41,9 +41,9 @@ internal static class ColdSetupProfile
             using var optimizer = ParameterUpdate.Create(setup.Resolved.Experiment.Training, [.. model.parameters()]);
             Add("ParameterUpdate (Adam) over the module's parameters", Lap());
             InitialWeights.WithTorchRandom(() => torch.manual_seed(data.Seed));
-            var switchModes = TrainingModeSwitch.Needed(request.Model, model);
+            var switchModes = TrainingModeLayers.Of(model).SwitchModes;
             var pass = new ValidationPass(data, switchModes);
-            Add("manual_seed + TrainingModeSwitch + ValidationPass", Lap());
+            Add("manual_seed + TrainingModeLayers + ValidationPass", Lap());
             for (var epoch = 1; epoch <= 2; epoch++)
             {
                 if (switchModes || epoch == 1) model.train();

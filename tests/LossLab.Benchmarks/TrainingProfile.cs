@@ -146,8 +146,8 @@ public static class TrainingProfile
         using var engineOptimizer = ParameterUpdate.Create(training, [.. model.parameters()]); // as Trainer.Run
         var p = Parameters(model);
         using var bareOptimizer = optim.Adam(p, 0.01);
-        // As Trainer.Run: the model switches modes around validation passes only when TrainingModeSwitch says so.
-        var switchModes = TrainingModeSwitch.Needed(request.Model, model);
+        // As Trainer.Run: the model switches modes around validation passes only when TrainingModeLayers says so.
+        var switchModes = TrainingModeLayers.Of(model).SwitchModes;
         Pair(output, reps, "engine train step (module, plugin Mean, own Adam)", () =>
         {
             if (switchModes) model.train();

@@ -48,7 +48,8 @@ public static class TorchRuntime
         return results.Count == 0 ? $"no {NativeLibrary} under {baseDirectory}" : string.Join("; ", results);
     }
 
-    private static IEnumerable<string> NativeCopies(string baseDirectory)
+    /// <summary>The copies of the native library an application built into <paramref name="baseDirectory"/> loads from.</summary>
+    internal static IEnumerable<string> NativeCopies(string baseDirectory)
     {
         var direct = Path.Combine(baseDirectory, NativeLibrary);
         if (File.Exists(direct)) yield return direct;

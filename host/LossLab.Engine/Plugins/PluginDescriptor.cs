@@ -6,7 +6,7 @@ namespace LossLab.Engine.Plugins;
 /// <summary>A discovered plugin: what it is, where it came from and which options it takes.</summary>
 public sealed class PluginDescriptor(PluginKind kind, string name, string description, Type type, IReadOnlyList<OptionDescriptor> options, string source)
 {
-    private readonly Lazy<string> _sha256 = new(() => Running.FileHash.Of(source));
+    private readonly Lazy<string> _sha256 = new(() => LossLab.Evaluation.FileHash.Of(source));
 
     public PluginKind Kind { get; } = kind;
     public string Name { get; } = name;

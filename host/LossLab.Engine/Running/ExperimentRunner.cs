@@ -21,14 +21,6 @@ public sealed class ExperimentRunner
     {
         var experiment = resolved.Experiment;
         var device = TorchDevice.Resolve(options.Device);
-        var parallel = Math.Max(1, options.Parallel);
-        if (parallel > 1 && UsesDropout(resolved))
-        {
-            progress.Message("dropout draws from torch's global generator, so runs train one at a time to stay reproducible (--parallel ignored)");
-            parallel = 1;
-        }
-        var threads = experiment.Training.Threads > 0 ? experiment.Training.Threads : Math.Max(1, Environment.ProcessorCount / parallel);
-        torch.set_num_threads(threads);
 
         var loaded = DatasetLoader.Load(resolved, progress.Message, cancellation);
         var data = experiment.Imbalance is null ? loaded : ImbalanceSampler.Apply(loaded, experiment.Imbalance, experiment.Dataset.Seed, progress.Message);
@@ -43,6 +35,9 @@ public sealed class ExperimentRunner
                 seeds[seed] = new SeedData(data, seed, experiment, device);
                 weights[seed] = DrawWeights(resolved, data.Info, seed);
             }
+            var parallel = RunsAtOnce(resolved, data.Info, options.Parallel, progress);
+            var threads = experiment.Training.Threads > 0 ? experiment.Training.Threads : Math.Max(1, Environment.ProcessorCount / parallel);
+            torch.set_num_threads(threads);
             var first = seeds[experiment.Seeds[0]];
             var template = ResultsTemplate.Build(resolved, options, EnvironmentProbe.Describe(device, threads), loaded, data, first, weights[experiment.Seeds[0]].ParameterCount);
             template.LossShapes.AddRange(LossShapes(resolved, first, progress));
@@ -135,6 +130,22 @@ public sealed class ExperimentRunner
         BootstrapResamples = e.Bootstrap.Resamples, BootstrapSeed = e.Bootstrap.Seed, BootstrapConfidence = e.Bootstrap.Confidence,
     };
 
-    private static bool UsesDropout(ResolvedExperiment resolved) =>
-        resolved.Model.Options.TryGetPropertyValue("dropout", out var d) && d is not null && d.GetValue<double>() > 0;
+    /// <summary>
+    /// The runs trained at once: as many as asked, unless the model has a layer that draws from torch's global
+    /// generator (<see cref="TrainingModeLayers"/>), read from one throwaway build; the build itself draws initial
+    /// weights, hence the generator's lock, and every run reseeds before it trains.
+    /// </summary>
+    private static int RunsAtOnce(ResolvedExperiment resolved, DatasetInfo info, int requested, IRunProgress progress)
+    {
+        if (requested <= 1) return 1;
+        TrainingModeLayers? layers = null;
+        InitialWeights.WithTorchRandom(() =>
+        {
+            using var module = resolved.Model.Instance.Build(info);
+            layers = TrainingModeLayers.Of(module);
+        });
+        if (!layers!.DrawsRandomNumbers) return requested;
+        progress.Message($"the model's {string.Join(", ", layers.Random)} draw from torch's global generator, so runs train one at a time to stay reproducible (--parallel ignored)");
+        return 1;
+    }
 }

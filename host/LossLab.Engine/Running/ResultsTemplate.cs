@@ -30,7 +30,7 @@ internal static class ResultsTemplate
                 Ratio = counts.Positives == 0 ? double.PositiveInfinity : counts.Negatives / (double)counts.Positives,
                 InputShape = data.Info.InputShape, FeatureNames = [.. data.Info.FeatureNames], ClassNames = [.. data.Info.ClassNames],
                 LoadedRows = loaded.Count, LoadedPositives = (int)loaded.Counts.Positives, Splits = first.Summary(),
-                Sha256 = FileHash.Of(data),
+                Sha256 = DatasetHash.Of(data),
             },
             Model = new ModelSummary { Plugin = resolved.Model.Descriptor.Name, Parameters = parameters },
             Losses = [.. resolved.Losses.Select(l => LossCard(l, first.TrainCounts))],

@@ -1,3 +1,4 @@
+using LossLab.Evaluation;
 using LossLab.Engine.Experiments;
 using LossLab.Engine.Training;
 using LossLab.Evaluation.Results;

@@ -7,6 +7,3 @@ namespace LossLab.Engine.Running;
 /// <param name="Device">auto, cpu or cuda.</param>
 /// <param name="Previous">With --resume: the earlier results; its completed runs are kept, the rest re-run.</param>
 public sealed record RunOptions(string OutputDirectory, int Parallel = 1, string Device = "auto", string CommandLine = "", PreviousResults? Previous = null);
-
-/// <summary>An earlier, possibly interrupted, run of the same experiment.</summary>
-public sealed record PreviousResults(ExperimentResults Results, IReadOnlyList<Prediction> Predictions);

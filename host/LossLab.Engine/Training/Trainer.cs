@@ -50,7 +50,7 @@ public sealed class Trainer
         using var optimizer = ParameterUpdate.Create(request.Experiment.Training, [.. model.parameters()]);
         // Dropout draws from torch's global generator: reseeding per run gives every loss of a seed the same masks.
         InitialWeights.WithTorchRandom(() => torch.manual_seed(data.Seed));
-        var switchModes = TrainingModeSwitch.Needed(request.Model, model);
+        var switchModes = TrainingModeLayers.Of(model).SwitchModes;
         var validationPass = new ValidationPass(data, switchModes);
         // Full batch trains on the split as it is; minibatches walk the seed's shuffled orders, made epoch by epoch.
         using var orders = data.Schedule.IsFullBatch(data.Split.Train.Length) ? null : data.Schedule.EpochOrders().GetEnumerator();

@@ -12,7 +12,7 @@ namespace LossLab.Engine.Training;
 /// last step. The ROC-AUC re-sorts the rows from the previous epoch's order (<see cref="IncrementalRocAuc"/>),
 /// which costs a fraction of a fresh sort and allocates nothing.
 /// </summary>
-/// <param name="switchModes">Whether to put the model in eval() for the pass (<see cref="TrainingModeSwitch"/>); the
+/// <param name="switchModes">Whether to put the model in eval() for the pass (<see cref="TrainingModeLayers"/>); the
 /// trainer puts it back in train() before the next epoch.</param>
 internal sealed class ValidationPass(SeedData data, bool switchModes)
 {

@@ -6,13 +6,13 @@ namespace LossLab.Plugins.Tests.Datasets;
 
 public sealed class CsvDatasetTests : IDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly DatasetFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
 
     private Dataset Load(string text, CsvDataset? plugin = null)
     {
-        _folder.Write("data.csv", text);
+        _folder.File("data.csv", text);
         plugin ??= new CsvDataset();
         plugin.Path = "data.csv";
         Assert.Empty(plugin.Validate());

@@ -9,7 +9,7 @@ public sealed class ImageFolderDatasetTests : IDisposable
 {
     private static readonly SKColor Rust = new(200, 100, 50);
     private static readonly SKColor Sky = new(40, 160, 240);
-    private readonly TempFolder _folder = new();
+    private readonly DatasetFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
 
@@ -29,8 +29,8 @@ public sealed class ImageFolderDatasetTests : IDisposable
     {
         Image("xray/NORMAL/a.png", Rust, SKEncodedImageFormat.Png);
         Image("xray/NORMAL/b.PNG", Rust, SKEncodedImageFormat.Png, 9, 12);
-        _folder.Write("xray/NORMAL/broken.png", "this is not a picture");
-        _folder.Write("xray/NORMAL/notes.txt", "ignored");
+        _folder.File("xray/NORMAL/broken.png", "this is not a picture");
+        _folder.File("xray/NORMAL/notes.txt", "ignored");
         Image("xray/PNEUMONIA/c.jpeg", Sky, SKEncodedImageFormat.Jpeg, 300, 200);
         Image("xray/PNEUMONIA/d.jpg", Sky, SKEncodedImageFormat.Jpeg);
     }
@@ -123,7 +123,7 @@ public sealed class ImageFolderDatasetTests : IDisposable
     public void A_positive_folder_without_readable_images_is_rejected()
     {
         Image("xray/NORMAL/a.png", Rust, SKEncodedImageFormat.Png);
-        _folder.Write("xray/PNEUMONIA/broken.jpeg", "not a jpeg");
+        _folder.File("xray/PNEUMONIA/broken.jpeg", "not a jpeg");
         var e = Assert.Throws<PluginInputException>(() => Load());
         Assert.Contains("'PNEUMONIA'", e.Message);
     }

@@ -1,4 +1,5 @@
 using LossLab.Abstractions;
+using LossLab.Engine.Training;
 using LossLab.Plugins.Models;
 using TorchSharp;
 using Xunit;
@@ -66,7 +67,7 @@ public sealed class ModelTests
 
     [Theory]
     [MemberData(nameof(Plugins))]
-    public void TrainingModeMatters_is_true_exactly_when_train_and_eval_outputs_differ(string id)
+    public void The_host_switches_modes_exactly_when_train_and_eval_outputs_differ(string id)
     {
         using var scope = NewDisposeScope();
         var (plugin, data) = Create(id);
@@ -78,7 +79,7 @@ public sealed class ModelTests
         var training = model.forward(x);
         model.eval();
         var evaluation = model.forward(x);
-        Assert.Equal(plugin.TrainingModeMatters, !training.allclose(evaluation, rtol: 0, atol: 0));
+        Assert.Equal(TrainingModeLayers.Of(model).SwitchModes, !training.allclose(evaluation, rtol: 0, atol: 0));
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using LossLab.Engine.Running;
+using LossLab.Evaluation;
 using Microsoft.Extensions.Logging;
 
 namespace LossLab.Cli.Commands.Report;

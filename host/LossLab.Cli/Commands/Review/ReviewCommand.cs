@@ -1,5 +1,4 @@
 using System.CommandLine;
-using LossLab.Engine.Running;
 using LossLab.Evaluation;
 using LossLab.Evaluation.Results;
 using LossLab.Reports;

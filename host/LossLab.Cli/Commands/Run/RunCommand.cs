@@ -2,6 +2,7 @@ using System.CommandLine;
 using LossLab.Engine.Experiments;
 using LossLab.Engine.Running;
 using LossLab.Engine.Training;
+using LossLab.Evaluation;
 using LossLab.Evaluation.Results;
 using Microsoft.Extensions.Logging;
 

@@ -1,9 +1,11 @@
-using LossLab.Evaluation;
 using LossLab.Evaluation.Results;
 
-namespace LossLab.Engine.Running;
+namespace LossLab.Evaluation;
 
-/// <summary>The files of one experiment's results folder, each written atomically.</summary>
+/// <summary>
+/// The files of one experiment's results folder, each written atomically. Plain files, no tensors: <c>losslab report</c>
+/// reads them back without the training engine.
+/// </summary>
 public sealed class ResultsFolder(string directory)
 {
     public const string ResultsFile = "results.json";
@@ -32,7 +34,7 @@ public sealed class ResultsFolder(string directory)
     {
         var folder = new ResultsFolder(directory);
         var resultsPath = Path.Combine(folder.Directory, resultsFile);
-        if (!File.Exists(resultsPath)) throw new Data.DataException($"{directory}: no {resultsFile} there");
+        if (!File.Exists(resultsPath)) throw new InvalidInputException($"{directory}: no {resultsFile} there");
         ExperimentResults results;
         try
         {
@@ -40,10 +42,10 @@ public sealed class ResultsFolder(string directory)
         }
         catch (System.Text.Json.JsonException e)
         {
-            throw new Data.DataException($"{resultsPath}: not a LossLab results file: {e.Message}");
+            throw new InvalidInputException($"{resultsPath}: not a LossLab results file: {e.Message}");
         }
         if (requirePredictions && !File.Exists(folder.PredictionsPath))
-            throw new Data.DataException($"{folder.PredictionsPath}: file not found (the report's curves are drawn from it)");
+            throw new InvalidInputException($"{folder.PredictionsPath}: file not found (the report's curves are drawn from it)");
         var predictions = File.Exists(folder.PredictionsPath) ? LossLab.Evaluation.PredictionsFile.Read(folder.PredictionsPath) : [];
         return new PreviousResults(results, predictions);
     }

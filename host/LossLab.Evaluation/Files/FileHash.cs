@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace LossLab.Engine.Running;
+namespace LossLab.Evaluation;
 
 /// <summary>SHA-256 identities of what a run or review used, lower-case hex.</summary>
 public static class FileHash
@@ -27,19 +27,5 @@ public static class FileHash
             .OrderBy(f => f.Relative, StringComparer.Ordinal)
             .Select(f => $"{f.Relative}\t{Of(f.File)}\n");
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Concat(lines))));
-    }
-
-    /// <summary>
-    /// The SHA-256 of a dataset's content after the imbalance stage: its input shape, then every feature as
-    /// little-endian float32, then every label as little-endian int32. The same rows in the same order give the
-    /// same hash whatever file or generator they came from.
-    /// </summary>
-    public static string Of(LossLab.Abstractions.Dataset data)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var d in data.Info.InputShape) hash.AppendData(BitConverter.GetBytes(d));
-        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(data.Features.AsSpan()));
-        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(data.Labels.AsSpan()));
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 }
