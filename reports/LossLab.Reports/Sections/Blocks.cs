@@ -6,6 +6,11 @@ namespace LossLab.Reports.Sections;
 /// <summary>Small building blocks every section uses: headings, paragraphs, bullet lists, key/value tables.</summary>
 internal static class Blocks
 {
+    private static readonly TextStyle Title = new(18, Bold: true);
+
+    /// <summary>The report's own title, above its first section's heading.</summary>
+    public static void DocumentTitle(this IContainer container, string title) => container.Text(title, Title);
+
     public static void Heading(this IContainer container, SectionHeading heading) =>
         container.PaddingBottom(2).Text(heading.ToString(), TextStyle.Heading1);
 
