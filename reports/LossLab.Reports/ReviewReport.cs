@@ -12,6 +12,9 @@ namespace LossLab.Reports;
 /// <summary>The PDF of <c>losslab review</c>: one file of scored rows, judged with the same figures as a run report.</summary>
 public static class ReviewReport
 {
+    /// <summary>Points between the figures of the sections that share the review's figure page.</summary>
+    internal const float FigureSpacing = 10;
+
     /// <summary>Renders the review to <paramref name="pdfPath"/>, written atomically (temporary file, then rename).</summary>
     public static RenderedReport Render(ReviewResults review, PredictionTable table, string pdfPath)
     {
@@ -29,25 +32,18 @@ public static class ReviewReport
             page.Content().Column(column =>
             {
                 column.Spacing(12);
-                column.Item().Component(new ReviewSummarySection(context));
-                column.Item().PageBreak();
-                column.Item().Component(new ReviewFiguresSection(context));
-                column.Item().PageBreak();
-                column.Item().Component(new ReviewAppendixSection(context));
-                var deployment = ReviewSignOff.Deployment(review);
-                if (deployment is not null)
-                {
-                    column.Item().PageBreak();
-                    column.Item().Component(new DeploymentSection("6", deployment));
-                }
-                if (ReviewSignOff.Facts(review) is { } signOff)
-                {
-                    column.Item().PageBreak();
-                    column.Item().Component(new SignOffPage(deployment is null ? "6" : "7", signOff));
-                }
+                Outline(context).Compose(column);
             });
         });
         var pages = PdfWriter.Write(document, pdfPath, $"Review of {review.Source}");
         return new RenderedReport(pages, [.. fonts.Unshown]);
     }
+
+    /// <summary>The summary, the three figure sections together, the appendix; deployment and sign-off only when asked for.</summary>
+    private static ReportOutline Outline(ReviewContext context) => new ReportOutline()
+        .Page(new ReviewSummarySection(context))
+        .Page(FigureSpacing, new ReviewRankingSection(context), new ReviewCalibrationSection(context), new ReviewThresholdsSection(context))
+        .Page(new ReviewAppendixSection(context))
+        .Page(ReviewSignOff.Deployment(context.Review) is { } deployment ? new DeploymentSection(deployment) : null)
+        .Page(ReviewSignOff.Facts(context.Review) is { } signOff ? new SignOffPage(signOff) : null);
 }

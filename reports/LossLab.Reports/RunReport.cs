@@ -25,25 +25,24 @@ public static class RunReport
             page.Content().Column(column =>
             {
                 column.Spacing(12);
-                List<IComponent> sections =
-                [
-                    new SummarySection(context), new LossShapesSection(context), new TrainingSection(context), new RankingSection(context),
-                    new ConfidenceSection(context), new CalibrationSection(context), new ThresholdsSection(context),
-                    new DecisionBoundarySection(context), new ReproducibilitySection(context),
-                ];
-                if (RunSignOff.Deployment(results, context.Losses) is { } deployment)
-                    sections.Add(new DeploymentSection($"{sections.Count + 1}", deployment));
-                if (RunSignOff.Facts(results) is { } signOff)
-                    sections.Add(new SignOffPage($"{sections.Count + 1}", signOff));
-                for (var i = 0; i < sections.Count; i++)
-                {
-                    if (i > 0)
-                        column.Item().PageBreak();
-                    column.Item().Component(sections[i]);
-                }
+                Outline(context).Compose(column);
             });
         });
         var pages = PdfWriter.Write(document, pdfPath, results.Title);
         return new RenderedReport(pages, [.. fonts.Unshown]);
     }
+
+    /// <summary>Every section on a page of its own; deployment and sign-off only when the experiment asked for them.</summary>
+    private static ReportOutline Outline(RunReportContext context) => new ReportOutline()
+        .Page(new SummarySection(context))
+        .Page(new LossShapesSection(context))
+        .Page(new TrainingSection(context))
+        .Page(new RankingSection(context))
+        .Page(new ConfidenceSection(context))
+        .Page(new CalibrationSection(context))
+        .Page(new ThresholdsSection(context))
+        .Page(new DecisionBoundarySection(context))
+        .Page(new ReproducibilitySection(context))
+        .Page(RunSignOff.Deployment(context.Results, context.Losses) is { } deployment ? new DeploymentSection(deployment) : null)
+        .Page(RunSignOff.Facts(context.Results) is { } signOff ? new SignOffPage(signOff) : null);
 }

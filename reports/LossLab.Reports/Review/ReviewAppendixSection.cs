@@ -5,16 +5,18 @@ using LossLab.Reports.Sections;
 
 namespace LossLab.Reports.Review;
 
-/// <summary>Review section 5: how the numbers were made, so the review can be repeated.</summary>
-internal sealed class ReviewAppendixSection(ReviewContext context) : IComponent
+/// <summary>The review's appendix: how the numbers were made, so the review can be repeated.</summary>
+internal sealed class ReviewAppendixSection(ReviewContext context) : IReportSection
 {
-    public void Compose(IContainer container)
+    public string Title => "Reproducibility";
+
+    public void Compose(IContainer container, SectionHeading heading)
     {
         var review = context.Review;
         container.Column(column =>
         {
             column.Spacing(6);
-            column.Item().Heading("5", "Reproducibility");
+            column.Item().Heading(heading);
             column.Item().KeyValues("Item", "Value",
             [
                 ("Source", review.Source),

@@ -33,6 +33,11 @@ internal sealed class ReviewContext
     public IReadOnlyList<(string Objective, ThresholdResult Result)> Thresholds =>
         Review.Thresholds.Select(t => (t.Key, t.Value)).ToList();
 
+    /// <summary>Each tuned threshold's mark on the judged scores, in <see cref="Thresholds"/>' order.</summary>
+    public IReadOnlyList<TunedMark> TunedMarks => Thresholds.Select((t, i) => new TunedMark(i, t.Result.Threshold)).ToList();
+
+    public Figures.ThresholdKey ThresholdKey(bool markers) => Figures.ThresholdKey.ForObjectives(Fonts, Thresholds.Select(t => t.Objective), markers);
+
     private static ScoreSet JudgedRows(ReviewResults review, PredictionTable table)
     {
         if (!review.SplitColumnUsed || table.Splits is null)

@@ -9,21 +9,23 @@ using SkiaSharp;
 
 namespace LossLab.Reports.Review;
 
-/// <summary>Review section 1: what was reviewed, the optimism warning when it applies, metrics with intervals, thresholds.</summary>
-internal sealed class ReviewSummarySection(ReviewContext context) : IComponent
+/// <summary>The review's summary: what was reviewed, the optimism warning when it applies, metrics with intervals, thresholds.</summary>
+internal sealed class ReviewSummarySection(ReviewContext context) : IReportSection
 {
+    public string Title => "Summary";
+
     private static readonly TextStyle Warning = new(10, Bold: true, Color: new SKColor(0xB0, 0x30, 0x00));
 
     private static readonly string[] HeadlineMetrics = ["roc_auc", "average_precision", "brier", "log_loss", "ece", "f1", "precision", "recall", "mcc", "accuracy"];
 
-    public void Compose(IContainer container)
+    public void Compose(IContainer container, SectionHeading heading)
     {
         var review = context.Review;
         container.Column(column =>
         {
             column.Spacing(6);
-            column.Item().Text("Review of scored predictions", new TextStyle(18, Bold: true));
-            column.Item().Heading("1", "Summary");
+            column.Item().DocumentTitle("Review of scored predictions");
+            column.Item().Heading(heading);
             if (review.Optimistic)
                 column.Item().Padding(4).Text("Optimistic: tuned and judged on the same rows. Metrics at tuned thresholds overstate what new data would give.", Warning);
             column.Item().KeyValues("Item", "Value",

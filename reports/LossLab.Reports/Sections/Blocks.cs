@@ -6,15 +6,20 @@ namespace LossLab.Reports.Sections;
 /// <summary>Small building blocks every section uses: headings, paragraphs, bullet lists, key/value tables.</summary>
 internal static class Blocks
 {
-    public static void Heading(this IContainer container, string number, string title) =>
-        container.PaddingBottom(2).Text($"{number}. {title}", TextStyle.Heading1);
+    private static readonly TextStyle Title = new(18, Bold: true);
+
+    /// <summary>The report's own title, above its first section's heading.</summary>
+    public static void DocumentTitle(this IContainer container, string title) => container.Text(title, Title);
+
+    public static void Heading(this IContainer container, SectionHeading heading) =>
+        container.PaddingBottom(2).Text(heading.ToString(), TextStyle.Heading1);
 
     /// <summary>A section heading and its first figure on the same page: a heading alone at a page's foot helps nobody.</summary>
-    public static void HeadedFigure(this IContainer container, string number, string title, IFigureContent figure, float height, string caption) =>
+    public static void HeadedFigure(this IContainer container, SectionHeading heading, IFigureContent figure, float height, string caption) =>
         container.KeepTogether().Column(column =>
         {
             column.Spacing(6);
-            column.Item().Heading(number, title);
+            column.Item().Heading(heading);
             column.Item().Figure(figure, height, caption);
         });
 

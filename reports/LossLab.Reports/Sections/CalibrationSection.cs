@@ -5,19 +5,21 @@ using LossLab.Reports.Layout.Fluent;
 
 namespace LossLab.Reports.Sections;
 
-/// <summary>Section 6: reliability diagrams, one per loss.</summary>
-internal sealed class CalibrationSection(RunReportContext context) : IComponent
+/// <summary>Reliability diagrams, one per loss.</summary>
+internal sealed class CalibrationSection(RunReportContext context) : IReportSection
 {
-    public void Compose(IContainer container) =>
+    public string Title => "Calibration";
+
+    public void Compose(IContainer container, SectionHeading heading) =>
         container.Column(column =>
         {
             column.Spacing(6);
-            column.Item().Heading("6", "Calibration");
+            column.Item().Heading(heading);
             var panels = context.Losses.Select(loss => (IFigureContent)new PlotFigure(ReliabilityFigure.Panel(
                 context.Fonts, context.Palette[loss], context.Test.Pooled(loss), $"{loss}: ECE {Format.MeanSd(context.TestStatistic(loss, "ece"))}"), context.Fonts)).ToList();
             var grid = new PanelGrid(panels, context.PanelColumns);
             column.Item().Figure(grid, grid.HeightFor(175),
-                $"Figure 6. Reliability diagrams: per equal-width score bin (10 bins), the mean score against the fraction of positives, {context.PoolingNote}. " +
+                $"{heading.Figure()} Reliability diagrams: per equal-width score bin (10 bins), the mean score against the fraction of positives, {context.PoolingNote}. " +
                 "Dotted: perfect calibration. Grey bars: rows per bin on the right-hand log axis; bins with few rows are noisy. " +
                 "ECE in each title is the mean ± sd over seeds of the per-seed test ECE.");
             var calibrated = context.Results.Runs.Where(r => r.Calibration is not null).ToList();

@@ -4,14 +4,16 @@ using LossLab.Reports.Layout.Fluent;
 
 namespace LossLab.Reports.Sections;
 
-/// <summary>Section 8: score maps over the two features, for two-feature datasets.</summary>
-internal sealed class DecisionBoundarySection(RunReportContext context) : IComponent
+/// <summary>Score maps over the two features, for two-feature datasets.</summary>
+internal sealed class DecisionBoundarySection(RunReportContext context) : IReportSection
 {
-    public void Compose(IContainer container) =>
+    public string Title => "Decision boundaries";
+
+    public void Compose(IContainer container, SectionHeading heading) =>
         container.Column(column =>
         {
             column.Spacing(6);
-            column.Item().Heading("8", "Decision boundaries");
+            column.Item().Heading(heading);
             var boundaries = context.Results.DecisionBoundaries;
             if (boundaries.Count == 0)
             {
@@ -26,7 +28,7 @@ internal sealed class DecisionBoundarySection(RunReportContext context) : ICompo
             var grid = new PanelGrid(panels, context.PanelColumns);
             var missing = context.Losses.Except(ordered.Select(b => b.Loss)).ToList();
             column.Item().Figure(grid, grid.HeightFor(175),
-                "Figure 8. Model score over the (standardised) feature plane, first completed seed of each loss: blue is low, orange high; " +
+                $"{heading.Figure()} Model score over the (standardised) feature plane, first completed seed of each loss: blue is low, orange high; " +
                 "the black contour is score 0.5. Test points on top: small grey squares negatives, markers positives." +
                 (missing.Count > 0 ? $" No grid for: {string.Join(", ", missing)} (no completed run)." : ""));
         });

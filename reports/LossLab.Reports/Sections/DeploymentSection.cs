@@ -15,13 +15,15 @@ internal sealed record DeploymentFacts(
     IReadOnlyList<(string? Loss, DeploymentOperatingPoint Point)> Points,
     string Scope);
 
-internal sealed class DeploymentSection(string number, DeploymentFacts facts) : IComponent
+internal sealed class DeploymentSection(DeploymentFacts facts) : IReportSection
 {
-    public void Compose(IContainer container) =>
+    public string Title => "At the deployment prevalence";
+
+    public void Compose(IContainer container, SectionHeading heading) =>
         container.Column(column =>
         {
             column.Spacing(6);
-            column.Item().Heading(number, "At the deployment prevalence");
+            column.Item().Heading(heading);
             column.Item().Paragraph(
                 $"The model will meet {Format.Percent(facts.Prevalence, 2)} positives in deployment; the judged rows hold {Format.Percent(facts.SamplePrevalence, 2)}. " +
                 "Precision, F1, average precision and expected cost are recomputed for the deployment prevalence by re-weighting the classes " +

@@ -4,14 +4,16 @@ using LossLab.Reports.Layout.Fluent;
 
 namespace LossLab.Reports.Sections;
 
-/// <summary>Section 2: each loss as a function of p_t and its gradient, for both targets, then a card per loss.</summary>
-internal sealed class LossShapesSection(RunReportContext context) : IComponent
+/// <summary>Each loss as a function of p_t and its gradient, for both targets, then a card per loss.</summary>
+internal sealed class LossShapesSection(RunReportContext context) : IReportSection
 {
-    public void Compose(IContainer container) =>
+    public string Title => "Loss shapes";
+
+    public void Compose(IContainer container, SectionHeading heading) =>
         container.Column(column =>
         {
             column.Spacing(6);
-            column.Item().Heading("2", "Loss shapes");
+            column.Item().Heading(heading);
             var shapes = context.Results.LossShapes;
             if (shapes.Count == 0)
             {
@@ -23,7 +25,7 @@ internal sealed class LossShapesSection(RunReportContext context) : IComponent
                     "Easy examples sit at the right; a loss that keeps a large gradient there spends its updates on examples that are already right.");
                 var grid = LossShapeFigure.Build(context.Fonts, context.Palette, shapes);
                 column.Item().Figure(grid, grid.HeightFor(190),
-                    "Figure 2. Top: loss against p_t for a positive target (left) and a negative target (right). Bottom: |∂loss/∂logit| on a log axis. " +
+                    $"{heading.Figure()} Top: loss against p_t for a positive target (left) and a negative target (right). Bottom: |∂loss/∂logit| on a log axis. " +
                     "Each loss keeps its colour, dash pattern and marker in every figure.");
             }
 

@@ -5,14 +5,16 @@ using LossLab.Reports.Layout.Fluent;
 
 namespace LossLab.Reports.Sections;
 
-/// <summary>Section 4: ROC and precision–recall curves, overlaid per loss.</summary>
-internal sealed class RankingSection(RunReportContext context) : IComponent
+/// <summary>ROC and precision–recall curves, overlaid per loss.</summary>
+internal sealed class RankingSection(RunReportContext context) : IReportSection
 {
-    public void Compose(IContainer container) =>
+    public string Title => "Ranking";
+
+    public void Compose(IContainer container, SectionHeading heading) =>
         container.Column(column =>
         {
             column.Spacing(6);
-            column.Item().Heading("4", "Ranking");
+            column.Item().Heading(heading);
             var losses = context.Losses.Where(context.Test.Has).ToList();
             if (losses.Count == 0)
             {
@@ -25,7 +27,7 @@ internal sealed class RankingSection(RunReportContext context) : IComponent
             var grid = new PanelGrid([RocFigure.Build(context.Fonts, context.Palette, roc), PrecisionRecallFigure.Build(context.Fonts, context.Palette, pr)], columns: 2);
             var missing = context.Losses.Except(losses).ToList();
             column.Item().Figure(grid, 250,
-                $"Figure 4. ROC (left) and precision–recall (right), {context.PoolingNote}. Legend values are the mean ± sd over seeds of the per-seed AUC and AP. " +
+                $"{heading.Figure()} ROC (left) and precision–recall (right), {context.PoolingNote}. Legend values are the mean ± sd over seeds of the per-seed AUC and AP. " +
                 "At heavy imbalance the PR curve is the informative one: the no-skill line sits at the positive rate." +
                 (missing.Count > 0 ? $" Not drawn (no completed run): {string.Join(", ", missing)}." : ""));
         });

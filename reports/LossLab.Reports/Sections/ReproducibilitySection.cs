@@ -7,18 +7,20 @@ using LossLab.Reports.Layout.Fluent;
 namespace LossLab.Reports.Sections;
 
 /// <summary>
-/// Section 9: everything needed to rerun or audit the experiment. Failed, diverged and cancelled runs are listed
+/// Everything needed to rerun or audit the experiment. Failed, diverged and cancelled runs are listed
 /// with their errors: a run that did not finish is never silently dropped.
 /// </summary>
-internal sealed class ReproducibilitySection(RunReportContext context) : IComponent
+internal sealed class ReproducibilitySection(RunReportContext context) : IReportSection
 {
-    public void Compose(IContainer container)
+    public string Title => "Reproducibility";
+
+    public void Compose(IContainer container, SectionHeading heading)
     {
         var results = context.Results;
         container.Column(column =>
         {
             column.Spacing(6);
-            column.Item().Heading("9", "Reproducibility");
+            column.Item().Heading(heading);
             column.Item().Subheading("Command line");
             column.Item().Text(string.IsNullOrWhiteSpace(results.CommandLine) ? "(not recorded)" : results.CommandLine, TextStyle.TableCell);
 

@@ -8,16 +8,18 @@ namespace LossLab.Reports.Sections;
 /// The last page when gates were given: the verdict, the gates table, the identity of the data and model by
 /// hash, the threshold that ships and where it was tuned, and blank fields a reviewer fills in by hand.
 /// </summary>
-internal sealed class SignOffPage(string number, SignOffFacts facts) : IComponent
+internal sealed class SignOffPage(SignOffFacts facts) : IReportSection
 {
     private static readonly TextStyle Passed = new(11, Bold: true, Color: new SKColor(0x1B, 0x6E, 0x20));
     private static readonly TextStyle Failed = new(11, Bold: true, Color: new SKColor(0xB0, 0x20, 0x00));
 
-    public void Compose(IContainer container) =>
+    public string Title => "Sign-off";
+
+    public void Compose(IContainer container, SectionHeading heading) =>
         container.Column(column =>
         {
             column.Spacing(6);
-            column.Item().Heading(number, "Sign-off");
+            column.Item().Heading(heading);
             column.Item().Paragraph(facts.Subject);
             int failed = facts.Gates.Count(g => !g.Gate.Passed);
             column.Item().Text(failed == 0

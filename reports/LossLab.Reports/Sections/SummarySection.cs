@@ -6,18 +6,20 @@ using LossLab.Reports.Verdict;
 
 namespace LossLab.Reports.Sections;
 
-/// <summary>Section 1: what was compared on what, the verdict table, the bootstrap, and the sentences.</summary>
-internal sealed class SummarySection(RunReportContext context) : IComponent
+/// <summary>What was compared on what, the verdict table, the bootstrap, and the sentences.</summary>
+internal sealed class SummarySection(RunReportContext context) : IReportSection
 {
-    public void Compose(IContainer container)
+    public string Title => "Summary";
+
+    public void Compose(IContainer container, SectionHeading heading)
     {
         var results = context.Results;
         container.Column(column =>
         {
             column.Spacing(6);
-            column.Item().Text(results.Title, new TextStyle(18, Bold: true));
+            column.Item().DocumentTitle(results.Title);
             column.Item().Note($"Experiment '{results.Name}', started {results.StartedAt.ToString("yyyy-MM-dd HH:mm 'UTC'zzz", CultureInfo.InvariantCulture)}.");
-            column.Item().Heading("1", "Summary");
+            column.Item().Heading(heading);
             column.Item().KeyValues("Setting", "Value", ExperimentFacts.For(results));
             column.Item().Subheading("Verdict");
             column.Item().Component(new VerdictTable(context.Verdict, BestMarker(context)));

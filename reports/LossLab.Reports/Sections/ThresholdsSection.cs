@@ -7,21 +7,23 @@ using OxyPlot.SkiaSharp;
 
 namespace LossLab.Reports.Sections;
 
-/// <summary>Section 7: precision, recall and F1 against the threshold, and confusion matrices at 0.5 and tuned.</summary>
-internal sealed class ThresholdsSection(RunReportContext context) : IComponent
+/// <summary>Precision, recall and F1 against the threshold, and confusion matrices at 0.5 and tuned.</summary>
+internal sealed class ThresholdsSection(RunReportContext context) : IReportSection
 {
+    public string Title => "Thresholds";
+
     /// <summary>Matrices per row: 0.5 plus at most three objectives, so cells stay readable.</summary>
     private const int MaxObjectives = 3;
 
-    public void Compose(IContainer container) =>
+    public void Compose(IContainer container, SectionHeading heading) =>
         container.Column(column =>
         {
             column.Spacing(6);
-            column.Item().Heading("7", "Thresholds");
+            column.Item().Heading(heading);
             var curves = context.Losses.Select(l => (l, context.Test.Pooled(l), context.TunedMarks(l))).ToList();
             var sweep = ThresholdCurvesFigure.Build(context.Fonts, context.Palette, curves);
             column.Item().Figure(new KeyedFigure(context.ThresholdKey(markers: true), sweep), KeyedFigure.HeightFor(sweep.HeightFor(175)),
-                $"Figure 7a. Precision, recall and F1 on test against the threshold (201 points), {context.PoolingNote}. " +
+                $"{heading.Figure("a")} Precision, recall and F1 on test against the threshold (201 points), {context.PoolingNote}. " +
                 "Markers above the curves, one row per objective (marker as in the key), in each loss's colour: its tuned threshold, mean over seeds; " +
                 "grey dashed line: 0.5.");
 
@@ -41,7 +43,7 @@ internal sealed class ThresholdsSection(RunReportContext context) : IComponent
 
             var grid = new PanelGrid(panels, 1 + objectives.Count);
             column.Item().Figure(grid, grid.HeightFor(objectives.Count == 0 ? 80 : 95),
-                "Figure 7b. Confusion matrices on test, counts summed over all completed seeds, at threshold 0.5 and at each tuned threshold " +
+                $"{heading.Figure("b")} Confusion matrices on test, counts summed over all completed seeds, at threshold 0.5 and at each tuned threshold " +
                 "(≈ the mean tuned threshold; each seed uses its own). Under each count, and as shading: its share of the true class's row.");
         });
 

@@ -4,14 +4,16 @@ using LossLab.Reports.Layout.Fluent;
 
 namespace LossLab.Reports.Sections;
 
-/// <summary>Section 3: training loss per loss (own scales) and validation BCE (common scale).</summary>
-internal sealed class TrainingSection(RunReportContext context) : IComponent
+/// <summary>Training loss per loss (own scales) and validation BCE (common scale).</summary>
+internal sealed class TrainingSection(RunReportContext context) : IReportSection
 {
-    public void Compose(IContainer container) =>
+    public string Title => "Training";
+
+    public void Compose(IContainer container, SectionHeading heading) =>
         container.Column(column =>
         {
             column.Spacing(6);
-            column.Item().Heading("3", "Training");
+            column.Item().Heading(heading);
             var runs = context.Results.Runs;
             if (runs.All(r => r.Epochs.Count == 0))
             {
@@ -21,9 +23,9 @@ internal sealed class TrainingSection(RunReportContext context) : IComponent
 
             var training = TrainingCurvesFigure.TrainingLoss(context.Fonts, context.Palette, context.Losses, runs, context.PanelColumns);
             column.Item().Figure(training, training.HeightFor(130),
-                "Figure 3a. Training loss per epoch, one panel per loss on its own scale (the losses are not comparable in size). " +
+                $"{heading.Figure("a")} Training loss per epoch, one panel per loss on its own scale (the losses are not comparable in size). " +
                 "Thin lines: seeds (runs that failed or diverged included, up to their last epoch); thick line: mean over seeds.");
             column.Item().Figure(TrainingCurvesFigure.ValidationBce(context.Fonts, context.Palette, context.Losses, runs), 210,
-                "Figure 3b. Validation BCE per epoch on a common scale, the same yardstick for every loss. Thin: seeds; thick: mean.");
+                $"{heading.Figure("b")} Validation BCE per epoch on a common scale, the same yardstick for every loss. Thin: seeds; thick: mean.");
         });
 }

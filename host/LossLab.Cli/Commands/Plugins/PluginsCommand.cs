@@ -9,19 +9,18 @@ namespace LossLab.Cli.Commands.Plugins;
 /// <summary><c>losslab plugins [--json]</c>: what was discovered, with options and source DLLs, and what failed.</summary>
 public sealed class PluginsCommand(PluginCatalogFactory catalogs, IAnsiConsole console)
 {
-    private static readonly Option<bool> Json = new("--json") { Description = "Print a JSON array instead of a table" };
-
     public static Command Create(IServiceProvider services)
     {
-        var command = new Command("plugins", "List the loss, dataset and model plugins discovered at runtime") { Json };
-        command.SetAction(parse => services.Get<PluginsCommand>().Execute(parse.GetValue(Json), parse.GetValue(SharedOptions.Plugins)));
+        var command = new Command("plugins", "List the loss, dataset and model plugins discovered at runtime");
+        PluginsSettings.Declare(command);
+        command.SetAction(parse => services.Get<PluginsCommand>().Execute(PluginsSettings.Bind(parse)));
         return command;
     }
 
-    public int Execute(bool json, string[]? folders)
+    public int Execute(PluginsSettings settings)
     {
-        var catalog = catalogs.Create(folders);
-        if (json) Console.Out.WriteLine(ToJson(catalog).ToJsonString(ResultsJson.Options));
+        var catalog = catalogs.Create(settings.Plugins);
+        if (settings.Json) Console.Out.WriteLine(ToJson(catalog).ToJsonString(ResultsJson.Options));
         else WriteTables(catalog);
         return ExitCodes.Success;
     }

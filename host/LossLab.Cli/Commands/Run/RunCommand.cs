@@ -1,7 +1,6 @@
 using System.CommandLine;
 using LossLab.Engine.Experiments;
 using LossLab.Engine.Running;
-using LossLab.Engine.Training;
 using LossLab.Evaluation;
 using LossLab.Evaluation.Results;
 using Microsoft.Extensions.Logging;
@@ -15,45 +14,30 @@ namespace LossLab.Cli.Commands.Run;
 /// </summary>
 public sealed class RunCommand(PluginCatalogFactory catalogs, ExperimentRunner runner, RunProgressFactory progressFactory, ILogger<RunCommand> logger)
 {
-    private static readonly Argument<string?> File = new("experiment") { Description = "Experiment JSON file (default: the embedded toy-99to1 experiment)", Arity = ArgumentArity.ZeroOrOne };
-    private static readonly Option<string?> Out = new("--out", "-o") { Description = "Results folder (default runs/<name>-<timestamp>)" };
-    private static readonly Option<string[]> Set = new("--set") { Description = "Override a key: --set training.epochs=5, --set losses=bce,focal (repeatable)" };
-    private static readonly Option<int> Parallel = new("--parallel") { Description = "Runs trained at once (torch threads are split between them)", DefaultValueFactory = _ => 1 };
-    private static readonly Option<string?> Resume = new("--resume") { Description = "Results folder of an interrupted run: re-run only what did not complete" };
-    private static readonly Option<string> Device = new("--device") { Description = "auto, cpu or cuda", DefaultValueFactory = _ => "auto" };
-    private static readonly Option<bool> NoReport = new("--no-report") { Description = "Skip report.pdf (results.json, summary.md and metrics.csv are still written)" };
-
     public static Command Create(IServiceProvider services)
     {
-        Device.AcceptOnlyFromAmong(TorchDevice.Choices);
-        var command = new Command("run", "Train every loss of an experiment over matched seeds and report") { File, Out, Set, Parallel, Resume, Device, NoReport };
-        command.SetAction((parse, cancellation) => Task.FromResult(services.Get<RunCommand>().Execute(new Settings(
-            parse.GetValue(File), parse.GetValue(Out), parse.GetValue(Set) ?? [], parse.GetValue(Parallel), parse.GetValue(Resume),
-            parse.GetValue(Device)!, parse.GetValue(NoReport), parse.GetValue(SharedOptions.Plugins), parse.GetValue(SharedOptions.Quiet),
-            string.Join(' ', ["losslab", .. Environment.GetCommandLineArgs().Skip(1)])), cancellation)));
+        var command = new Command("run", "Train every loss of an experiment over matched seeds and report");
+        RunSettings.Declare(command);
+        command.SetAction((parse, cancellation) => Task.FromResult(services.Get<RunCommand>().Execute(RunSettings.Bind(parse), cancellation)));
         return command;
     }
 
-    public sealed record Settings(string? File, string? Out, string[] Set, int Parallel, string? Resume, string Device, bool NoReport,
-        string[]? Plugins, bool Quiet, string CommandLine);
-
-    public int Execute(Settings settings, CancellationToken cancellation)
+    public int Execute(RunSettings settings, CancellationToken cancellation)
     {
-        if (settings.Parallel < 1) throw new UsageException($"--parallel {settings.Parallel}: must be at least 1");
         var catalog = catalogs.Create(settings.Plugins);
         PreviousResults? previous = null;
         ResolvedExperiment resolved;
         if (settings.Resume is { } resume)
         {
             previous = ResultsFolder.Load(resume);
-            if (settings.File is not null) logger.LogWarning("--resume uses the experiment saved in {Folder}; {File} is ignored", resume, settings.File);
+            if (settings.Experiment is not null) logger.LogWarning("--resume uses the experiment saved in {Folder}; {File} is ignored", resume, settings.Experiment);
             var json = previous.Results.Experiment.ToJson();
             ExperimentOverrides.Apply(json, settings.Set);
             resolved = ExperimentResolver.Resolve(json, Path.Combine(resume, ResultsFolder.ResultsFile), catalog);
         }
         else
         {
-            resolved = ExperimentResolver.Resolve(settings.File, settings.Set, catalog);
+            resolved = ExperimentResolver.Resolve(settings.Experiment, settings.Set, catalog);
         }
 
         var output = settings.Resume ?? settings.Out ?? Path.Combine("runs", $"{resolved.Experiment.Name}-{DateTime.Now:yyyyMMdd-HHmmss}");

@@ -1,0 +1,97 @@
+using System.CommandLine;
+using LossLab.Evaluation;
+
+namespace LossLab.Cli.Commands.Review;
+
+/// <summary>What <c>losslab review</c> takes, the argument and options it is read from, and the binding.</summary>
+public sealed record ReviewSettings : VerbSettings
+{
+    /// <summary>CSV with a label column (0/1) and a score column in [0, 1].</summary>
+    public required string Predictions { get; init; }
+
+    /// <summary>Folder for review.json and review.pdf.</summary>
+    public required string Out { get; init; }
+
+    public required string LabelColumn { get; init; }
+
+    public required string ScoreColumn { get; init; }
+
+    /// <summary>Column with validation/test values; null to tune and judge on the same rows.</summary>
+    public string? SplitColumn { get; init; }
+
+    /// <summary>Threshold objectives; empty for <see cref="ReviewOptions"/>' default ones.</summary>
+    public IReadOnlyList<string> Thresholds { get; init; } = [];
+
+    /// <summary>Bootstrap resamples, 0 to skip.</summary>
+    public required int Bootstrap { get; init; }
+
+    public required int Seed { get; init; }
+
+    /// <summary>JSON file of acceptance gates; null for none.</summary>
+    public string? Gates { get; init; }
+
+    /// <summary>Share of positives expected in deployment, in (0, 1); null for none.</summary>
+    public double? Prevalence { get; init; }
+
+    /// <summary>Model file or folder the scores came from, hashed for the sign-off page; null for none.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>Keep only rows whose column has this value (all must hold).</summary>
+    public IReadOnlyList<(string Column, string Value)> Where { get; init; } = [];
+
+    private static readonly ReviewOptions Defaults = new();
+
+    private static readonly Argument<string> PredictionsArgument = new("predictions") { Description = "CSV with a label column (0/1) and a score column in [0, 1]" };
+    private static readonly Option<string> OutOption = new("--out", "-o") { Description = "Folder for review.json and review.pdf", Required = true };
+    private static readonly Option<string> LabelOption = new("--label-column") { DefaultValueFactory = _ => "label", Description = "Label column (0/1)" };
+    private static readonly Option<string> ScoreOption = new("--score-column") { DefaultValueFactory = _ => "score", Description = "Score column (probability of class 1)" };
+    private static readonly Option<string?> SplitOption = new("--split-column") { Description = "Column with validation/test values: tune on validation, judge on test" };
+    private static readonly Option<string[]> ThresholdOption = new("--threshold") { Description = "Threshold objective (repeatable): max_f1, max_fbeta:2, youden, recall>=0.9, precision>=0.5, cost:1,10" };
+    private static readonly Option<int> BootstrapOption = new("--bootstrap") { DefaultValueFactory = _ => Defaults.BootstrapResamples, Description = "Bootstrap resamples (0 to skip)" };
+    private static readonly Option<int> SeedOption = new("--seed") { DefaultValueFactory = _ => Defaults.BootstrapSeed, Description = "Bootstrap seed" };
+    private static readonly Option<string?> GatesOption = new("--gates") { Description = "JSON file of acceptance gates; exit code 3 when one fails" };
+    private static readonly Option<double?> PrevalenceOption = new("--prevalence") { Description = "Share of positives expected in deployment, in (0, 1): precision, F1, AP and expected cost are also given at it" };
+    private static readonly Option<string?> ModelOption = new("--model") { Description = "Model file or folder the scores came from, identified by SHA-256 on the sign-off page" };
+    private static readonly Option<string[]> WhereOption = new("--where") { Description = "Keep only rows with COLUMN=VALUE (repeatable), e.g. --where loss=focal --where seed=1 for one run of a LossLab predictions.csv" };
+
+    internal static void Declare(Command command)
+    {
+        command.Arguments.Add(PredictionsArgument);
+        foreach (var option in (Option[])[OutOption, LabelOption, ScoreOption, SplitOption, ThresholdOption, BootstrapOption, SeedOption, GatesOption, PrevalenceOption, ModelOption, WhereOption])
+            command.Options.Add(option);
+    }
+
+    /// <summary>
+    /// The settings, with each option's value checked here rather than left to <see cref="ReviewAnalyzer"/>, which
+    /// checks the same rules but, as a library, cannot say which option was wrong ("Bootstrap resamples must be 0
+    /// (skip) or more"); here the message starts with the option as typed, and comes before the CSV is read.
+    /// </summary>
+    internal static ReviewSettings Bind(ParseResult parse)
+    {
+        var where = (parse.GetValue(WhereOption) ?? []).Select(Filter).ToList();
+        var bootstrap = parse.GetValue(BootstrapOption);
+        if (bootstrap < 0) throw new UsageException($"--bootstrap {bootstrap}: must be 0 or more");
+        var prevalence = parse.GetValue(PrevalenceOption);
+        if (prevalence is { } pi && !(pi > 0 && pi < 1)) throw new UsageException($"--prevalence {pi}: must be in (0, 1), e.g. 0.002 for 1 positive in 500");
+        var thresholds = parse.GetValue(ThresholdOption) ?? [];
+        foreach (var objective in thresholds)
+        {
+            try { ThresholdObjective.Parse(objective); }
+            catch (FormatException e) { throw new UsageException($"--threshold {objective}: {e.Message}"); }
+        }
+        return BindShared(new ReviewSettings
+        {
+            Predictions = parse.GetValue(PredictionsArgument)!, Out = parse.GetValue(OutOption)!,
+            LabelColumn = parse.GetValue(LabelOption)!, ScoreColumn = parse.GetValue(ScoreOption)!, SplitColumn = parse.GetValue(SplitOption),
+            Thresholds = thresholds, Bootstrap = bootstrap, Seed = parse.GetValue(SeedOption), Gates = parse.GetValue(GatesOption),
+            Prevalence = prevalence, Model = parse.GetValue(ModelOption), Where = where,
+        }, parse);
+    }
+
+    private static (string Column, string Value) Filter(string text)
+    {
+        int eq = text.IndexOf('=');
+        if (eq <= 0) throw new UsageException($"--where {text}: expected COLUMN=VALUE, e.g. --where loss=focal");
+        return (text[..eq].Trim(), text[(eq + 1)..].Trim());
+    }
+}

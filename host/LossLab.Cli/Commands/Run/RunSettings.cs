@@ -1,0 +1,62 @@
+using System.CommandLine;
+using LossLab.Engine.Training;
+
+namespace LossLab.Cli.Commands.Run;
+
+/// <summary>What <c>losslab run</c> takes, the argument and options it is read from, and the binding.</summary>
+public sealed record RunSettings : VerbSettings
+{
+    /// <summary>Experiment JSON file; null for the embedded toy-99to1 experiment.</summary>
+    public string? Experiment { get; init; }
+
+    /// <summary>Results folder; null for runs/&lt;name&gt;-&lt;timestamp&gt;.</summary>
+    public string? Out { get; init; }
+
+    /// <summary>Experiment overrides, key=value, applied in order.</summary>
+    public IReadOnlyList<string> Set { get; init; } = [];
+
+    /// <summary>Runs trained at once, at least 1.</summary>
+    public required int Parallel { get; init; }
+
+    /// <summary>Results folder of an interrupted run to complete; null for a new run.</summary>
+    public string? Resume { get; init; }
+
+    /// <summary>auto, cpu or cuda.</summary>
+    public required string Device { get; init; }
+
+    /// <summary>Skip report.pdf (results.json, summary.md and metrics.csv are still written).</summary>
+    public bool NoReport { get; init; }
+
+    /// <summary>The command line as typed, recorded in results.json.</summary>
+    public required string CommandLine { get; init; }
+
+    private static readonly Argument<string?> ExperimentArgument = new("experiment") { Description = "Experiment JSON file (default: the embedded toy-99to1 experiment)", Arity = ArgumentArity.ZeroOrOne };
+    private static readonly Option<string?> OutOption = new("--out", "-o") { Description = "Results folder (default runs/<name>-<timestamp>)" };
+    private static readonly Option<string[]> SetOption = new("--set") { Description = "Override a key: --set training.epochs=5, --set losses=bce,focal (repeatable)" };
+    private static readonly Option<int> ParallelOption = new("--parallel") { Description = "Runs trained at once (torch threads are split between them)", DefaultValueFactory = _ => 1 };
+    private static readonly Option<string?> ResumeOption = new("--resume") { Description = "Results folder of an interrupted run: re-run only what did not complete" };
+    private static readonly Option<string> DeviceOption = new("--device") { Description = "auto, cpu or cuda", DefaultValueFactory = _ => "auto" };
+    private static readonly Option<bool> NoReportOption = new("--no-report") { Description = "Skip report.pdf (results.json, summary.md and metrics.csv are still written)" };
+
+    static RunSettings() => DeviceOption.AcceptOnlyFromAmong(TorchDevice.Choices);
+
+    internal static void Declare(Command command)
+    {
+        command.Arguments.Add(ExperimentArgument);
+        foreach (var option in (Option[])[OutOption, SetOption, ParallelOption, ResumeOption, DeviceOption, NoReportOption])
+            command.Options.Add(option);
+    }
+
+    internal static RunSettings Bind(ParseResult parse)
+    {
+        var parallel = parse.GetValue(ParallelOption);
+        if (parallel < 1) throw new UsageException($"--parallel {parallel}: must be at least 1");
+        return BindShared(new RunSettings
+        {
+            Experiment = parse.GetValue(ExperimentArgument), Out = parse.GetValue(OutOption), Set = parse.GetValue(SetOption) ?? [],
+            Parallel = parallel, Resume = parse.GetValue(ResumeOption), Device = parse.GetValue(DeviceOption)!,
+            NoReport = parse.GetValue(NoReportOption),
+            CommandLine = string.Join(' ', ["losslab", .. Environment.GetCommandLineArgs().Skip(1)]),
+        }, parse);
+    }
+}

@@ -1,0 +1,12 @@
+using System.Globalization;
+
+namespace LossLab.Reports.Sections;
+
+/// <summary>A section's number, given by its report's <see cref="ReportOutline"/>, and its title: "3. Training".</summary>
+internal readonly record struct SectionHeading(int Number, string Title)
+{
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Number}. {Title}");
+
+    /// <summary>The label that opens a figure caption in this section: "Figure 3." or, with a part, "Figure 3a.".</summary>
+    public string Figure(string part = "") => string.Create(CultureInfo.InvariantCulture, $"Figure {Number}{part}.");
+}
