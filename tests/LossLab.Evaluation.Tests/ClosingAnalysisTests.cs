@@ -59,7 +59,7 @@ public class ClosingAnalysisTests
         var table = new PredictionTable("predictions.csv", [.. rows.Select(p => p.Label)], [.. rows.Select(p => p.Score)], [.. rows.Select(p => p.Split)]);
         var review = ReviewAnalyzer.Analyze(table, new ReviewOptions
         {
-            Objectives = Objectives, Gates = DeploymentGates, DeploymentPrevalence = 0.01,
+            Objectives = Reference.Objectives.Of(Objectives), Gates = DeploymentGates, DeploymentPrevalence = 0.01,
             BootstrapResamples = 150, BootstrapSeed = 5, BootstrapConfidence = 0.9,
         });
 

@@ -113,7 +113,7 @@ public class GateTests
         Assert.False(review.GatesPassed);
         // The gate's operating point is tuned like any objective, and it is the threshold that ships.
         Assert.Contains("precision>=0.7", review.Thresholds.Keys);
-        Assert.Equal("0.5", review.Shipped!.Objective);
+        Assert.Equal("0.5", review.Shipped!.Objective.Name);
     }
 
     [Fact]
@@ -164,7 +164,7 @@ public class GateTests
         var review = ReviewAnalyzer.Analyze(Table, new ReviewOptions { BootstrapResamples = 10 });
         Assert.Null(review.GatesPassed);
         Assert.Empty(review.Gates);
-        Assert.Equal("max_f1", review.Shipped!.Objective);
+        Assert.Equal("max_f1", review.Shipped!.Objective.Name);
     }
 
     [Fact]

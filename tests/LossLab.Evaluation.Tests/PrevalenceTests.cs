@@ -54,7 +54,7 @@ public class PrevalenceTests
         var table = new PredictionTable("m.csv", y, s, y.Select((_, i) => i % 2 == 0 ? "validation" : "test").ToArray());
         var review = ReviewAnalyzer.Analyze(table, new ReviewOptions
         {
-            BootstrapResamples = 10, DeploymentPrevalence = 0.002, Objectives = ["max_f1", "cost:1,20"],
+            BootstrapResamples = 10, DeploymentPrevalence = 0.002, Objectives = Reference.Objectives.Of("max_f1", "cost:1,20"),
         });
         var view = review.Deployment!;
         Assert.Equal(0.002, view.Prevalence);
@@ -120,7 +120,7 @@ public class PrevalenceTests
     {
         var (y, s) = RandomData.Scores(11, 1200, 30, 3);
         var table = new PredictionTable("m.csv", y, s, y.Select((_, i) => i % 2 == 0 ? "validation" : "test").ToArray());
-        var review = ReviewAnalyzer.Analyze(table, new ReviewOptions { BootstrapResamples = 10, DeploymentPrevalence = 0.002, Objectives = ["max_f1", "youden"] });
+        var review = ReviewAnalyzer.Analyze(table, new ReviewOptions { BootstrapResamples = 10, DeploymentPrevalence = 0.002, Objectives = Reference.Objectives.Of("max_f1", "youden") });
         var points = review.Deployment!.OperatingPoints;
         Assert.Equal(["0.5", "max_f1", "youden", "max_f1 at π"], points.Select(p => p.Name));
         var retuned = points[^1];

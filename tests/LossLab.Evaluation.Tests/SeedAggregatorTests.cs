@@ -12,7 +12,7 @@ public class SeedAggregatorTests
         Status = status,
         Test = status == RunStatus.Completed ? new MetricSet { RocAuc = auc, N = 100 } : null,
         Thresholds = status == RunStatus.Completed
-            ? new() { ["max_f1"] = new ThresholdResult { Objective = "max_f1", TunedOn = "validation", Test = new MetricSet { F1 = f1AtMaxF1 } } }
+            ? new() { ["max_f1"] = new ThresholdResult { Objective = ThresholdObjective.Parse("max_f1"), TunedOn = "validation", Test = new MetricSet { F1 = f1AtMaxF1 } } }
             : [],
     };
 

@@ -64,7 +64,7 @@ public class ThresholdTunerTests
     {
         // Tuned max_f1 = 0.35 (above); on the test rows [1, 0, 1] with [0.36, 0.5, 0.2]: TP 1, FP 1, FN 1.
         var result = ThresholdTuner.Evaluate(new MaxFBetaObjective(1), Y, S, [1, 0, 1], [0.36, 0.5, 0.2]);
-        Assert.Equal("max_f1", result.Objective);
+        Assert.Equal("max_f1", result.Objective.Name);
         Assert.Equal("validation", result.TunedOn);
         Assert.Equal(0.35, result.Threshold);
         Assert.Equal(0.8, result.ObjectiveValue, Tol);

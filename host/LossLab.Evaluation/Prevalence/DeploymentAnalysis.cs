@@ -24,14 +24,14 @@ public static class DeploymentAnalysis
             throw new ArgumentException("Re-weighting to a prevalence needs both classes in the judged rows.", nameof(judged));
         double sample = (double)positives / at.N;
 
-        var cost = thresholds.Keys.Select(ThresholdObjective.Parse).OfType<CostObjective>().FirstOrDefault();
+        var cost = thresholds.Values.Select(t => t.Objective).OfType<CostObjective>().FirstOrDefault();
         double cFp = cost?.FalsePositiveCost ?? 1, cFn = cost?.FalseNegativeCost ?? 1;
 
         var points = new List<DeploymentOperatingPoint> { Point("0.5", 0.5, null, at.Counts) };
         foreach (var (name, result) in thresholds)
             points.Add(Point(name, result.Threshold, result.TunedOn, result.Test.Counts));
         if (tuning is { } rows)
-            foreach (var objective in thresholds.Keys.Select(ThresholdObjective.Parse).Where(PrevalenceTuner.DependsOnPrevalence))
+            foreach (var objective in thresholds.Values.Select(t => t.Objective).Where(PrevalenceTuner.DependsOnPrevalence))
             {
                 var retuned = PrevalenceTuner.Tune(objective, rows.Rows, prevalence);
                 points.Add(Point($"{objective.Name} at π", retuned.Threshold, $"{rows.Name}, re-weighted to π", judged.Counts.AtThreshold(retuned.Threshold)));

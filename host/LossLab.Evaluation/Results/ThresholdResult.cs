@@ -1,9 +1,10 @@
+using LossLab.Evaluation;
 namespace LossLab.Evaluation.Results;
 
 /// <summary>A decision threshold chosen by <see cref="Objective"/> on <see cref="TunedOn"/> and judged on <see cref="Test"/>.</summary>
 public sealed record ThresholdResult
 {
-    public required string Objective { get; init; }
+    public required ThresholdObjective Objective { get; init; }
     public double Threshold { get; init; }
     /// <summary>"validation" in a run; in a review without a split column, "same rows" (optimistic).</summary>
     public required string TunedOn { get; init; }

@@ -17,8 +17,7 @@ public static class ReviewAnalyzer
     /// fixed, so the intervals leave out the tuning rows' own variability). The gates, their intervals and the
     /// deployment view come from <see cref="ClosingAnalysis"/>, with the scores as one run, as <c>losslab run</c> judges a loss.
     /// </summary>
-    /// <exception cref="InvalidInputException">Checked before any work: an objective that <see cref="ThresholdObjective.Parse"/>
-    /// rejects, bootstrap or prevalence options with a problem (<see cref="ClosingSettings.Problem"/>, which also refuses
+    /// <exception cref="InvalidInputException">Checked before any work: no objective, bootstrap or prevalence options with a problem (<see cref="ClosingSettings.Problem"/>, which also refuses
     /// a gate at the deployment prevalence without one), a gate judged on the interval without resamples
     /// (<see cref="GateRequirements.MissingInterval"/>). Then tuning/judged rows with a single class.</exception>
     /// <exception cref="ArgumentException">A table whose arrays are inconsistent (lengths, labels, scores).</exception>
@@ -26,7 +25,7 @@ public static class ReviewAnalyzer
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(options);
-        var objectives = ParseObjectives(options);
+        var objectives = Objectives(options);
         var settings = options.Closing;
         settings.Check();
         if (GateRequirements.MissingInterval(options.Gates, options.BootstrapResamples) is { } noInterval)
@@ -87,17 +86,9 @@ public static class ReviewAnalyzer
         };
     }
 
-    private static List<ThresholdObjective> ParseObjectives(ReviewOptions options)
+    private static List<ThresholdObjective> Objectives(ReviewOptions options)
     {
-        if (options.Objectives is null) throw new InvalidInputException("No threshold objectives were given.");
-        var result = new List<ThresholdObjective>();
-        foreach (string text in options.Objectives)
-        {
-            ThresholdObjective objective;
-            try { objective = ThresholdObjective.Parse(text ?? ""); }
-            catch (FormatException e) { throw new InvalidInputException(e.Message); }
-            if (!result.Any(o => o.Name == objective.Name)) result.Add(objective);
-        }
+        var result = (options.Objectives ?? []).DistinctBy(o => o.Name).ToList();
         if (result.Count == 0) throw new InvalidInputException("No threshold objectives were given.");
         foreach (var gate in options.Gates ?? [])
             if (gate.At is not null && !result.Any(o => o.Name == gate.At)) result.Add(ThresholdObjective.Parse(gate.At));

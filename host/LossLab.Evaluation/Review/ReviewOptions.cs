@@ -3,8 +3,8 @@ namespace LossLab.Evaluation;
 /// <summary>What <see cref="ReviewAnalyzer"/> computes beyond the fixed metrics.</summary>
 public sealed record ReviewOptions
 {
-    /// <summary>Threshold objectives, as <see cref="ThresholdObjective.Parse"/> reads them.</summary>
-    public IReadOnlyList<string> Objectives { get; init; } = ["max_f1", "youden"];
+    /// <summary>Threshold objectives tuned on the tuning rows; the gates' operating points are added to them.</summary>
+    public IReadOnlyList<ThresholdObjective> Objectives { get; init; } = [ThresholdObjective.Parse("max_f1"), ThresholdObjective.Parse("youden")];
     /// <summary>Bootstrap resamples of the judged rows (0 skips the bootstrap).</summary>
     public int BootstrapResamples { get; init; } = 1000;
     /// <summary>Seed of System.Random for the bootstrap.</summary>

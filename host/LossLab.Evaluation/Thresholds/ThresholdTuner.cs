@@ -63,7 +63,7 @@ public static class ThresholdTuner
 
     private static ThresholdResult Result(ThresholdObjective objective, TunedThreshold tuned, string tunedOn, MetricSet test) => new()
     {
-        Objective = objective.Name,
+        Objective = objective,
         Threshold = tuned.Threshold,
         TunedOn = tunedOn,
         ObjectiveValue = tuned.ObjectiveValue,

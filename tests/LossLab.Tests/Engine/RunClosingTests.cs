@@ -31,7 +31,7 @@ public sealed class RunClosingTests
                 where: [("loss", run.Loss), ("seed", "1")]);
             var review = ReviewAnalyzer.Analyze(table, new ReviewOptions
             {
-                Objectives = results.ThresholdObjectives, Gates = experiment.Gates, DeploymentPrevalence = experiment.Prevalence,
+                Objectives = experiment.Thresholds, Gates = experiment.Gates, DeploymentPrevalence = experiment.Prevalence,
                 BootstrapResamples = experiment.Bootstrap.Resamples, BootstrapSeed = experiment.Bootstrap.Seed,
                 BootstrapConfidence = experiment.Bootstrap.Confidence,
             });

@@ -20,7 +20,7 @@ public sealed record ReviewSettings : VerbSettings
     public string? SplitColumn { get; init; }
 
     /// <summary>Threshold objectives; empty for <see cref="ReviewOptions"/>' default ones.</summary>
-    public IReadOnlyList<string> Thresholds { get; init; } = [];
+    public IReadOnlyList<ThresholdObjective> Thresholds { get; init; } = [];
 
     /// <summary>Bootstrap resamples, 0 to skip.</summary>
     public required int Bootstrap { get; init; }
@@ -62,21 +62,21 @@ public sealed record ReviewSettings : VerbSettings
     }
 
     /// <summary>
-    /// The settings, with each option's value checked here rather than left to <see cref="ReviewAnalyzer"/>, which
-    /// checks the same rules but, as a library, cannot say which option was wrong ("Bootstrap resamples must be 0
-    /// (skip) or more"); here the message starts with the option as typed, and comes before the CSV is read.
+    /// The settings, read into typed values at the boundary: objectives parsed once, and the bootstrap and
+    /// prevalence checked by the closing analysis' own rules (<see cref="ClosingSettings"/>), with the option as
+    /// typed in front of the message, before the CSV is read.
     /// </summary>
     internal static ReviewSettings Bind(ParseResult parse)
     {
         var where = (parse.GetValue(WhereOption) ?? []).Select(Filter).ToList();
         var bootstrap = parse.GetValue(BootstrapOption);
-        if (bootstrap < 0) throw new UsageException($"--bootstrap {bootstrap}: must be 0 or more");
+        if (ClosingSettings.ResamplesProblem(bootstrap) is { } resamples) throw new UsageException($"--bootstrap {bootstrap}: {resamples}");
         var prevalence = parse.GetValue(PrevalenceOption);
-        if (prevalence is { } pi && !(pi > 0 && pi < 1)) throw new UsageException($"--prevalence {pi}: must be in (0, 1), e.g. 0.002 for 1 positive in 500");
-        var thresholds = parse.GetValue(ThresholdOption) ?? [];
-        foreach (var objective in thresholds)
+        if (ClosingSettings.PrevalenceProblem(prevalence) is { } pi) throw new UsageException($"--prevalence {prevalence}: {pi} E.g. 0.002 for 1 positive in 500.");
+        var thresholds = new List<ThresholdObjective>();
+        foreach (var objective in parse.GetValue(ThresholdOption) ?? [])
         {
-            try { ThresholdObjective.Parse(objective); }
+            try { thresholds.Add(ThresholdObjective.Parse(objective)); }
             catch (FormatException e) { throw new UsageException($"--threshold {objective}: {e.Message}"); }
         }
         return BindShared(new ReviewSettings
