@@ -44,7 +44,7 @@ public sealed partial class ReportFixtureTests
         }
 
         var differences = new List<string>();
-        Compare("", JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, ResultsFolder.ResultsFile))), JsonNode.Parse(resultsText), differences);
+        differences.AddRange(JsonDifferences.Of(JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, ResultsFolder.ResultsFile))), JsonNode.Parse(resultsText), Varying().IsMatch));
         ComparePredictions(PredictionsFile.Read(Path.Combine(Folder, ResultsFolder.PredictionsFile)), PredictionsFile.Read(predictionsPath), differences);
         Assert.True(differences.Count == 0,
             "The engine no longer writes the committed report fixture (rewrite it with LOSSLAB_WRITE_FIXTURES=1 if the change is meant):\n"
@@ -82,43 +82,8 @@ public sealed partial class ReportFixtureTests
         for (var i = 0; i < expected.Count; i++)
         {
             var (e, a) = (expected[i], actual[i]);
-            if (e with { Score = 0 } != a with { Score = 0 } || !Close(e.Score, a.Score))
+            if (e with { Score = 0 } != a with { Score = 0 } || !JsonDifferences.Close(e.Score, a.Score))
                 differences.Add($"predictions.csv row {i + 1}: committed {e}, written {a}");
         }
     }
-
-    /// <summary>The same machine gives the same bits; 1e-12 relative only forgives printing.</summary>
-    private static bool Close(double x, double y) => Math.Abs(x - y) <= 1e-12 * Math.Max(1, Math.Abs(x));
-
-    /// <summary>Strings, booleans and structure exactly; numbers with <see cref="Close"/>; paths matching <see cref="Varying"/> not at all.</summary>
-    private static void Compare(string path, JsonNode? expected, JsonNode? actual, List<string> differences)
-    {
-        if (Varying().IsMatch(path)) return;
-        switch (expected)
-        {
-            case JsonObject e:
-                if (actual is not JsonObject a) { differences.Add($"{path}: expected an object, got {actual?.ToJsonString()}"); return; }
-                foreach (var key in e.Select(p => p.Key).Union(a.Select(p => p.Key)))
-                {
-                    if (!e.ContainsKey(key)) differences.Add($"{path}/{key}: not in the fixture (new)");
-                    else if (!a.ContainsKey(key)) differences.Add($"{path}/{key}: no longer written");
-                    else Compare($"{path}/{key}", e[key], a[key], differences);
-                }
-                return;
-            case JsonArray e:
-                if (actual is not JsonArray list || list.Count != e.Count) { differences.Add($"{path}: expected {Shorten(e)}, got {Shorten(actual)}"); return; }
-                for (var i = 0; i < e.Count; i++) Compare($"{path}[{i}]", e[i], list[i], differences);
-                return;
-            case JsonValue e when e.GetValueKind() == System.Text.Json.JsonValueKind.Number:
-                var x = e.GetValue<double>();
-                var y = actual is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number ? v.GetValue<double>() : double.NaN;
-                if (!Close(x, y)) differences.Add($"{path}: expected {x.ToString("R", CultureInfo.InvariantCulture)}, got {actual?.ToJsonString()}");
-                return;
-            default:
-                if (expected?.ToJsonString() != actual?.ToJsonString()) differences.Add($"{path}: expected {expected?.ToJsonString()}, got {actual?.ToJsonString()}");
-                return;
-        }
-    }
-
-    private static string Shorten(JsonNode? node) => node?.ToJsonString() is { } s && s.Length > 200 ? s[..200] + "…" : node?.ToJsonString() ?? "null";
 }

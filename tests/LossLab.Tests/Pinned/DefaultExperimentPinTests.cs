@@ -32,8 +32,7 @@ public sealed class DefaultExperimentPinTests
         };
         var text = actual.ToJsonString(new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
         if (Environment.GetEnvironmentVariable("LOSSLAB_WRITE_PINS") == "1") File.WriteAllText(PinFile, text);
-        var differences = new List<string>();
-        Compare("", JsonNode.Parse(File.ReadAllText(PinFile)), JsonNode.Parse(text), differences);
+        var differences = JsonDifferences.Of(JsonNode.Parse(File.ReadAllText(PinFile)), JsonNode.Parse(text));
         Assert.True(differences.Count == 0, "Pinned numbers moved:\n" + string.Join("\n", differences));
     }
 
@@ -78,34 +77,4 @@ public sealed class DefaultExperimentPinTests
     }
 
     private static JsonNode N(JsonNode? value) => JsonValue.Create(value!.GetValue<double>());
-
-    /// <summary>Strings and integers exactly; floating-point values to 1e-12 relative (the same machine gives the same bits; this only forgives printing).</summary>
-    private static void Compare(string path, JsonNode? expected, JsonNode? actual, List<string> differences)
-    {
-        switch (expected)
-        {
-            case JsonObject e:
-                if (actual is not JsonObject a) { differences.Add($"{path}: expected an object, got {actual?.ToJsonString()}"); return; }
-                foreach (var key in e.Select(p => p.Key).Union(a.Select(p => p.Key)))
-                {
-                    if (!e.ContainsKey(key)) differences.Add($"{path}/{key}: not pinned (new)");
-                    else if (!a.ContainsKey(key)) differences.Add($"{path}/{key}: missing");
-                    else Compare($"{path}/{key}", e[key], a[key], differences);
-                }
-                return;
-            case JsonArray e:
-                if (actual is not JsonArray list || list.Count != e.Count) { differences.Add($"{path}: expected {e.ToJsonString()}, got {actual?.ToJsonString()}"); return; }
-                for (var i = 0; i < e.Count; i++) Compare($"{path}[{i}]", e[i], list[i], differences);
-                return;
-            case JsonValue e when e.GetValueKind() == System.Text.Json.JsonValueKind.Number:
-                var x = e.GetValue<double>();
-                var y = actual is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number ? v.GetValue<double>() : double.NaN;
-                if (!(Math.Abs(x - y) <= 1e-12 * Math.Max(1, Math.Abs(x))))
-                    differences.Add($"{path}: expected {x.ToString("R", CultureInfo.InvariantCulture)}, got {actual?.ToJsonString()}");
-                return;
-            default:
-                if (expected?.ToJsonString() != actual?.ToJsonString()) differences.Add($"{path}: expected {expected?.ToJsonString()}, got {actual?.ToJsonString()}");
-                return;
-        }
-    }
 }
