@@ -15,11 +15,4 @@ public abstract class ModelPlugin : IPlugin
     public virtual IEnumerable<string> Validate() => [];
 
     public abstract nn.Module<Tensor, Tensor> Build(DatasetInfo data);
-
-    /// <summary>
-    /// Ignored by the host, which reads the built module's layers instead: dropout, batch and instance norm and the
-    /// other TorchSharp layers that compute differently in eval() make it switch modes around validation passes,
-    /// and those that draw random numbers make it train runs one at a time. Left only until no plugin overrides it.
-    /// </summary>
-    public virtual bool TrainingModeMatters => true;
 }

@@ -35,7 +35,6 @@ public sealed class CnnModel : ModelPlugin
     public double Dropout { get; set; }
 
     /// <summary>Batch norm normalises with the batch's statistics in training and with running ones in evaluation.</summary>
-    public override bool TrainingModeMatters => BatchNorm || Dropout > 0;
 
     public override IEnumerable<string> Validate()
     {

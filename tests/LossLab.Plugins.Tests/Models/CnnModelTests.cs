@@ -99,11 +99,18 @@ public sealed class CnnModelTests
     }
 
     [Fact]
-    public void TrainingModeMatters_follows_batch_norm_and_dropout()
+    public void The_host_switches_modes_for_batch_norm_or_dropout_and_trains_one_run_at_a_time_only_for_dropout()
     {
-        Assert.True(new CnnModel().TrainingModeMatters);
-        Assert.True(new CnnModel { BatchNorm = false, Dropout = 0.1 }.TrainingModeMatters);
-        Assert.False(new CnnModel { BatchNorm = false }.TrainingModeMatters);
+        static LossLab.Engine.Training.TrainingModeLayers Layers(CnnModel cnn)
+        {
+            using var model = cnn.Build(Images(1, 28));
+            return LossLab.Engine.Training.TrainingModeLayers.Of(model);
+        }
+        Assert.Equal((true, false), (Layers(new CnnModel()).SwitchModes, Layers(new CnnModel()).DrawsRandomNumbers));
+        var dropout = Layers(new CnnModel { BatchNorm = false, Dropout = 0.1 });
+        Assert.Equal((true, true), (dropout.SwitchModes, dropout.DrawsRandomNumbers));
+        var plain = Layers(new CnnModel { BatchNorm = false });
+        Assert.Equal((false, false), (plain.SwitchModes, plain.DrawsRandomNumbers));
     }
 
     [Fact]
