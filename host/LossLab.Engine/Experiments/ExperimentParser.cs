@@ -51,7 +51,7 @@ public static class ExperimentParser
             Prevalence = prevalence,
             Calibrate = root.Enum("calibrate", defaults.Calibrate),
             Bootstrap = ParseBootstrap(root.Section("bootstrap"), defaults.Bootstrap),
-            Report = new ReportSettings(report.String("title", name)),
+            Report = new ReportHeading(report.String("title", name)),
         };
     }
 

@@ -24,13 +24,13 @@ public sealed record Experiment
     public IReadOnlyList<ThresholdObjective> Thresholds { get; init; } = [ThresholdObjective.Parse("max_f1"), ThresholdObjective.Parse("youden"), ThresholdObjective.Parse("recall>=0.9")];
     public CalibrationMode Calibrate { get; init; } = CalibrationMode.None;
     public BootstrapSettings Bootstrap { get; init; } = new();
-    public ReportSettings Report { get; init; } = new();
+    public ReportHeading Report { get; init; } = new();
     /// <summary>Acceptance gates judged for every loss; their operating points are among <see cref="Thresholds"/>.</summary>
     public IReadOnlyList<Gate> Gates { get; init; } = [];
     /// <summary>The share of positives expected in deployment, in (0, 1); null for none.</summary>
     public double? Prevalence { get; init; }
 
-    /// <summary>The report's title: <see cref="ReportSettings.Title"/>, else the name.</summary>
+    /// <summary>The report's title: <see cref="ReportHeading.Title"/>, else the name.</summary>
     [JsonIgnore]
     public string Title => Report.Title ?? Name;
 
@@ -66,4 +66,4 @@ public sealed record TrainingSettings(
 public sealed record BootstrapSettings(int Resamples = 1000, int Seed = 0, double Confidence = 0.95);
 
 /// <param name="Title">The report's title; the experiment's name when not given.</param>
-public sealed record ReportSettings(string? Title = null);
+public sealed record ReportHeading(string? Title = null);
