@@ -34,7 +34,7 @@ internal static class ResultsTemplate
             },
             Model = new ModelSummary
             {
-                Plugin = resolved.Model.Descriptor.Name, Parameters = weights.ParameterCount, TrainableParameters = weights.TrainableCount,
+                Plugin = resolved.Model.Descriptor.Name, Parameters = weights.ParameterCount, TrainableParameters = weights.TrainableCount < weights.ParameterCount ? weights.TrainableCount : null,
                 Weights = weights.Pretrained,
             },
             Losses = [.. resolved.Losses.Select(l => LossCard(l, first.TrainCounts))],

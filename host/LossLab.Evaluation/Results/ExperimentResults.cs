@@ -97,8 +97,8 @@ public sealed record ModelSummary
 {
     public required string Plugin { get; init; }
     public long Parameters { get; init; }
-    /// <summary>Parameters that train; fewer than <see cref="Parameters"/> when the plugin froze some (requires_grad = false).</summary>
-    public long TrainableParameters { get; init; }
+    /// <summary>Parameters that train, when the plugin froze some (requires_grad = false); null when all train.</summary>
+    public long? TrainableParameters { get; init; }
     /// <summary>The pretrained weights loaded after the seeded build (the same file for every seed); null when none.</summary>
     public LoadedWeights? Weights { get; init; }
 }

@@ -11,7 +11,7 @@ internal static class WeightsFacts
 {
     public static string Parameters(ModelSummary m) =>
         $"{Format.Count((int)Math.Min(int.MaxValue, m.Parameters))} parameters"
-        + (m.TrainableParameters > 0 && m.TrainableParameters < m.Parameters ? $" ({Format.Count((int)Math.Min(int.MaxValue, m.TrainableParameters))} trainable, the rest frozen)" : "");
+        + (m.TrainableParameters is { } trainable ? $" ({Format.Count((int)Math.Min(int.MaxValue, trainable))} trainable, the rest frozen)" : "");
 
     public static string File(LoadedWeights w) => $"{w.File} ({w.Format}), SHA-256 {w.Sha256}";
 
