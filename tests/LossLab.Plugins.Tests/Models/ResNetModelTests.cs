@@ -15,6 +15,7 @@ namespace LossLab.Plugins.Tests.Models;
 /// models (lists written by tests/Fixtures/Weights/make_fixtures.py with torchvision 0.14) but for the one-logit fc,
 /// so ImageNet checkpoints load through the host's loader; and freezing the backbone leaves only fc training.
 /// </summary>
+[Collection(TorchGeneratorCollection.Name)]
 public sealed class ResNetModelTests
 {
     private static DatasetInfo Images(int channels, int size) => new([channels, size, size], [], ["n", "p"], "test");

@@ -27,7 +27,7 @@ public sealed class ModelWeightsTests
     {
         using var scope = NewDisposeScope();
         var (input, expected) = WeightsFixtures.Reference();
-        using var model = new TinyNet();
+        using var model = TinyNet.Create();
         // TorchSharp lists parameters before buffers, PyTorch module by module: the same keys, another order.
         Assert.Equal(Sorted(TinyKeys), Sorted(model.state_dict().Keys));
 
@@ -51,12 +51,12 @@ public sealed class ModelWeightsTests
         using var scope = NewDisposeScope();
         using var temp = new TempFolder();
         var (input, expected) = WeightsFixtures.Reference();
-        using var fromPyTorch = new TinyNet();
+        using var fromPyTorch = TinyNet.Create();
         ModelWeights.LoadInto(fromPyTorch, WeightsFixtures.Path("tiny.pt"));
         var saved = Path.Combine(temp.Path, "tiny.dat");
         fromPyTorch.save(saved);
 
-        using var model = new TinyNet();
+        using var model = TinyNet.Create();
         var loaded = ModelWeights.LoadInto(model, saved);
 
         Assert.Equal("torchsharp", loaded.Format);
@@ -72,8 +72,7 @@ public sealed class ModelWeightsTests
     public void A_head_that_does_not_fit_is_skipped_and_the_built_head_kept()
     {
         using var scope = NewDisposeScope();
-        manual_seed(4);
-        using var model = new TinyNet();
+        using var model = TinyNet.Create();
         var headBefore = model.state_dict()["fc.weight"].clone();
         using var file = WeightsFile.Read(WeightsFixtures.Path("tiny-head10.pt"));
 
@@ -93,7 +92,7 @@ public sealed class ModelWeightsTests
     [Fact]
     public void Without_a_head_prefix_a_head_that_does_not_fit_is_an_error_naming_key_and_shapes()
     {
-        using var model = new TinyNet();
+        using var model = TinyNet.Create();
         var path = WeightsFixtures.Path("tiny-head10.pt");
         var e = Assert.Throws<InvalidInputException>(() => ModelWeights.LoadInto(model, path));
         Assert.Contains(path, e.Message);
@@ -103,7 +102,7 @@ public sealed class ModelWeightsTests
     [Fact]
     public void A_one_channel_model_refuses_a_three_channel_file_naming_file_key_and_shapes()
     {
-        using var model = new TinyNet(channels: 1);
+        using var model = TinyNet.Create(channels: 1);
         var before = model.state_dict()["bn1.weight"].clone();
         var path = WeightsFixtures.Path("tiny.pt");
         var e = Assert.Throws<InvalidInputException>(() => ModelWeights.LoadInto(model, path, "fc."));
@@ -115,7 +114,7 @@ public sealed class ModelWeightsTests
     [Fact]
     public void Frozen_parameters_stay_frozen_after_loading()
     {
-        using var model = new TinyNet();
+        using var model = TinyNet.Create();
         foreach (var (name, p) in model.named_parameters()) if (!name.StartsWith("fc.")) p.requires_grad = false;
         ModelWeights.LoadInto(model, WeightsFixtures.Path("tiny.pt"), "fc.");
         Assert.Equal(["fc.weight", "fc.bias"], model.named_parameters().Where(p => p.parameter.requires_grad).Select(p => p.name));

@@ -15,7 +15,15 @@ internal sealed class TinyNet : nn.Module<Tensor, Tensor>
     private readonly Sequential layer1;
     private readonly Linear fc;
 
-    public TinyNet(long channels = 3, long classes = 1) : base("tiny")
+    /// <summary>Built under the engine's generator lock: other tests' seeded builds run in parallel with this one.</summary>
+    public static TinyNet Create(long channels = 3, long classes = 1)
+    {
+        TinyNet? net = null;
+        LossLab.Engine.Training.InitialWeights.WithTorchRandom(() => net = new TinyNet(channels, classes));
+        return net!;
+    }
+
+    private TinyNet(long channels, long classes) : base("tiny")
     {
         conv1 = nn.Conv2d(channels, 4, 3, bias: false);
         bn1 = nn.BatchNorm2d(4);
