@@ -15,4 +15,11 @@ public abstract class ModelPlugin : IPlugin
     public virtual IEnumerable<string> Validate() => [];
 
     public abstract nn.Module<Tensor, Tensor> Build(DatasetInfo data);
+
+    /// <summary>
+    /// Weights to load into the built module, or null for none. The host loads them right after the seeded
+    /// <see cref="Build"/>, so a fresh head is still drawn from the run seed and the initial-weights hash covers the
+    /// loaded values too. Parameters the plugin froze (requires_grad = false) stay frozen: the host copies values only.
+    /// </summary>
+    public virtual PretrainedWeights? Pretrained => null;
 }

@@ -30,7 +30,7 @@ public sealed partial class PluginConventionTests
     public void The_standard_plugins_are_all_there_once()
     {
         var names = PluginTypes.Select(t => ((IPlugin)Activator.CreateInstance(t)!).Name).Order().ToArray();
-        Assert.Equal(["asymmetric", "bce", "class-balanced", "cnn", "csv", "focal", "image-folder", "logistic", "mlp", "poly1", "synthetic", "weighted-bce"], names);
+        Assert.Equal(["asymmetric", "bce", "class-balanced", "cnn", "csv", "focal", "image-folder", "logistic", "mlp", "poly1", "resnet", "synthetic", "weighted-bce"], names);
     }
 
     [Theory]

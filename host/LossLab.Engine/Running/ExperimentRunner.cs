@@ -4,6 +4,7 @@ using LossLab.Abstractions;
 using LossLab.Engine.Data;
 using LossLab.Engine.Experiments;
 using LossLab.Engine.Training;
+using LossLab.Engine.Weights;
 using LossLab.Evaluation;
 using LossLab.Evaluation.Results;
 using TorchSharp;
@@ -34,12 +35,14 @@ public sealed class ExperimentRunner
             {
                 seeds[seed] = new SeedData(data, seed, experiment, device);
                 weights[seed] = DrawWeights(resolved, data.Info, seed);
+                if (seed == experiment.Seeds[0] && weights[seed].Pretrained is { } pretrained)
+                    progress.Message($"{resolved.Model.Descriptor.Label}: {ModelWeights.Describe(pretrained)}");
             }
             var parallel = RunsAtOnce(resolved, data.Info, options.Parallel, progress);
             var threads = experiment.Training.Threads > 0 ? experiment.Training.Threads : Math.Max(1, Environment.ProcessorCount / parallel);
             torch.set_num_threads(threads);
             var first = seeds[experiment.Seeds[0]];
-            var template = ResultsTemplate.Build(resolved, options, EnvironmentProbe.Describe(device, threads), loaded, data, first, weights[experiment.Seeds[0]].ParameterCount);
+            var template = ResultsTemplate.Build(resolved, options, EnvironmentProbe.Describe(device, threads), loaded, data, first, weights[experiment.Seeds[0]]);
             template.LossShapes.AddRange(LossShapes(resolved, first, progress));
             var ledger = new RunLedger(resolved, template, options.Previous);
 
@@ -109,7 +112,11 @@ public sealed class ExperimentRunner
     {
         try
         {
-            return InitialWeights.Draw(resolved.Model.Instance, info, seed);
+            return InitialWeights.Draw(resolved.Model.Instance, info, seed, resolved.BaseDirectory);
+        }
+        catch (InvalidInputException e)
+        {
+            throw new InvalidInputException($"{resolved.Model.Descriptor.Label}: {e.Message}");
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -13,7 +13,7 @@ namespace LossLab.Engine.Running;
 /// </summary>
 internal static class ResultsTemplate
 {
-    public static ExperimentResults Build(ResolvedExperiment resolved, RunOptions options, EnvironmentInfo environment, Dataset loaded, Dataset data, SeedData first, long parameters)
+    public static ExperimentResults Build(ResolvedExperiment resolved, RunOptions options, EnvironmentInfo environment, Dataset loaded, Dataset data, SeedData first, InitialWeights weights)
     {
         var e = resolved.Experiment;
         var counts = data.Counts;
@@ -32,7 +32,11 @@ internal static class ResultsTemplate
                 LoadedRows = loaded.Count, LoadedPositives = (int)loaded.Counts.Positives, Splits = first.Summary(),
                 Sha256 = DatasetHash.Of(data),
             },
-            Model = new ModelSummary { Plugin = resolved.Model.Descriptor.Name, Parameters = parameters },
+            Model = new ModelSummary
+            {
+                Plugin = resolved.Model.Descriptor.Name, Parameters = weights.ParameterCount, TrainableParameters = weights.TrainableCount < weights.ParameterCount ? weights.TrainableCount : null,
+                Weights = weights.Pretrained,
+            },
             Losses = [.. resolved.Losses.Select(l => LossCard(l, first.TrainCounts))],
             Seeds = [.. e.Seeds],
             ThresholdObjectives = [.. e.Thresholds.Select(t => t.Name)],

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Runtime.InteropServices;
 using LossLab.Abstractions;
+using LossLab.Engine.Weights;
+using LossLab.Evaluation.Results;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -9,7 +11,9 @@ namespace LossLab.Engine.Training;
 /// <summary>
 /// One seed's initial parameters, drawn once (torch.manual_seed(seed) then the model plugin's Build) and copied
 /// into every loss's model, so all losses of a seed start from bit-identical weights. <see cref="Hash"/> is the
-/// SHA-256 of the state dict (names and float32 values in state-dict order), taken once when drawn.
+/// SHA-256 of the state dict (names and float32 values in state-dict order), taken once when drawn. A plugin's
+/// pretrained weights (<see cref="ModelPlugin.Pretrained"/>) are loaded right after the seeded build, so a fresh head
+/// is still the seed's and the hash covers the loaded values too.
 /// </summary>
 public sealed class InitialWeights : IDisposable
 {
@@ -18,17 +22,37 @@ public sealed class InitialWeights : IDisposable
 
     public string Hash { get; }
     public long ParameterCount { get; }
+    /// <summary>Parameters with requires_grad: fewer than <see cref="ParameterCount"/> when the plugin froze some.</summary>
+    public long TrainableCount { get; }
+    /// <summary>What loading the plugin's pretrained weights did; null when it asks for none.</summary>
+    public LoadedWeights? Pretrained { get; }
 
-    private InitialWeights(Dictionary<string, Tensor> state, string hash, long count) { _state = state; Hash = hash; ParameterCount = count; }
-
-    public static InitialWeights Draw(ModelPlugin model, DatasetInfo info, int seed)
+    private InitialWeights(Dictionary<string, Tensor> state, string hash, nn.Module module, LoadedWeights? pretrained)
     {
+        _state = state;
+        Hash = hash;
+        ParameterCount = module.parameters().Sum(p => p.numel());
+        TrainableCount = module.parameters().Where(p => p.requires_grad).Sum(p => p.numel());
+        Pretrained = pretrained;
+    }
+
+    /// <param name="baseDirectory">Folder a relative weights path is resolved against (the experiment file's).</param>
+    /// <exception cref="LossLab.Evaluation.InvalidInputException">The plugin's weights file cannot be read or does not fit (<see cref="ModelWeights"/>).</exception>
+    public static InitialWeights Draw(ModelPlugin model, DatasetInfo info, int seed, string? baseDirectory = null)
+    {
+        nn.Module<Tensor, Tensor> module;
         lock (TorchRandom)
         {
             torch.manual_seed(seed);
-            using var module = model.Build(info);
+            module = model.Build(info);
+        }
+        using (module)
+        {
+            var pretrained = model.Pretrained is { } weights
+                ? ModelWeights.LoadInto(module, Path.GetFullPath(weights.Path, baseDirectory ?? Environment.CurrentDirectory), weights.HeadPrefix)
+                : null;
             var state = module.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone().cpu().DetachFromDisposeScope());
-            return new InitialWeights(state, HashOf(module), module.parameters().Sum(p => p.numel()));
+            return new InitialWeights(state, HashOf(module), module, pretrained);
         }
     }
 

@@ -47,10 +47,12 @@ public sealed class Trainer
             return new Outcome(Result(RunStatus.Failed, $"model plugin '{request.Model.Name}': {e.GetType().Name}: {e.Message}"), null, null, null);
         }
         using var model = built;
-        using var optimizer = ParameterUpdate.Create(request.Experiment.Training, [.. model.parameters()]);
+        // Frozen parameters (requires_grad = false) get no gradient, so the optimizer never sees them: no update, no weight decay.
+        using var optimizer = ParameterUpdate.Create(request.Experiment.Training, [.. model.parameters().Where(p => p.requires_grad)]);
         // Dropout draws from torch's global generator: reseeding per run gives every loss of a seed the same masks.
         InitialWeights.WithTorchRandom(() => torch.manual_seed(data.Seed));
-        var switchModes = TrainingModeLayers.Of(model).SwitchModes;
+        var layers = TrainingModeLayers.Of(model);
+        var switchModes = layers.SwitchModes;
         var validationPass = new ValidationPass(data, switchModes);
         // Full batch trains on the split as it is; minibatches walk the seed's shuffled orders, made epoch by epoch.
         using var orders = data.Schedule.IsFullBatch(data.Split.Train.Length) ? null : data.Schedule.EpochOrders().GetEnumerator();
@@ -60,7 +62,7 @@ public sealed class Trainer
             for (var epoch = 0; epoch < request.Experiment.Training.Epochs; epoch++)
             {
                 cancellation.ThrowIfCancellationRequested();
-                if (switchModes || epoch == 0) model.train();
+                if (switchModes || epoch == 0) layers.Train(model);
                 var trainLoss = TrainEpoch(model, optimizer, loss, request, orders is not null && orders.MoveNext() ? orders.Current : null, cancellation);
                 // A non-finite step has usually made the weights NaN too: there is nothing left to validate.
                 if (!double.IsFinite(trainLoss))

@@ -14,9 +14,23 @@ namespace LossLab.Engine.Training;
 /// It judges the layers, not the plugin's word or its option names, so any third-party model is covered as long as
 /// its randomness and mode dependence live in TorchSharp layers; a module whose own forward calls
 /// <c>nn.functional.dropout</c> or reads <c>training</c> is not visible in the tree.
+/// A normalisation layer whose parameters are all frozen (requires_grad = false, as a plugin's frozen backbone) is
+/// frozen as a whole: it stays in eval() mode, normalising with its running statistics and never updating them,
+/// as in fine-tuning with PyTorch (a frozen backbone's batch norm in train() would still move its statistics).
+/// Such a layer computes the same in both modes, so it does not count as mode-dependent.
 /// </summary>
-public sealed record TrainingModeLayers(IReadOnlyList<string> ModeDependent, IReadOnlyList<string> Random)
+/// <param name="Frozen">Paths of the frozen normalisation layers, kept in eval() by <see cref="Train"/>.</param>
+public sealed record TrainingModeLayers(IReadOnlyList<string> ModeDependent, IReadOnlyList<string> Random, IReadOnlyList<string> Frozen)
 {
+    private IReadOnlyList<nn.Module> _frozenModules = [];
+
+    /// <summary>Puts the model in train() mode, except its frozen normalisation layers, which stay in eval().</summary>
+    public void Train(nn.Module model)
+    {
+        model.train();
+        foreach (var layer in _frozenModules) layer.eval();
+    }
+
     /// <summary>Whether validation passes need eval() mode.</summary>
     public bool SwitchModes => ModeDependent.Count > 0;
 
@@ -43,17 +57,31 @@ public sealed record TrainingModeLayers(IReadOnlyList<string> ModeDependent, IRe
     /// <summary>Walks the module tree once (the model itself included) and names its layers by their path in it.</summary>
     public static TrainingModeLayers Of(nn.Module model)
     {
-        List<string> modeDependent = [], random = [];
+        List<string> modeDependent = [], random = [], frozen = [];
+        List<nn.Module> frozenModules = [];
         var seen = new HashSet<nn.Module>(ReferenceEqualityComparer.Instance);
         foreach (var (name, module) in model.named_modules().Prepend(("", model)))
         {
             if (!seen.Add(module)) continue;
             var kind = Classify(module);
             var path = name.Length == 0 ? module.GetName() : name;
+            if (kind == LayerKind.Statistics && IsFrozen(module))
+            {
+                frozen.Add(path);
+                frozenModules.Add(module);
+                continue;
+            }
             if (kind != LayerKind.ModeFree) modeDependent.Add(path);
             if (kind == LayerKind.Random) random.Add(path);
         }
-        return new TrainingModeLayers(modeDependent, random);
+        return new TrainingModeLayers(modeDependent, random, frozen) { _frozenModules = frozenModules };
+    }
+
+    /// <summary>Has parameters of its own (an affine norm), none of which trains.</summary>
+    private static bool IsFrozen(nn.Module module)
+    {
+        var parameters = module.parameters(recurse: false).ToList();
+        return parameters.Count > 0 && parameters.All(p => !p.requires_grad);
     }
 
     internal enum LayerKind { ModeFree, Statistics, Random }

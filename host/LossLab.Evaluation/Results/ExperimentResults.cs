@@ -97,6 +97,10 @@ public sealed record ModelSummary
 {
     public required string Plugin { get; init; }
     public long Parameters { get; init; }
+    /// <summary>Parameters that train, when the plugin froze some (requires_grad = false); null when all train.</summary>
+    public long? TrainableParameters { get; init; }
+    /// <summary>The pretrained weights loaded after the seeded build (the same file for every seed); null when none.</summary>
+    public LoadedWeights? Weights { get; init; }
 }
 
 public sealed record LossSummary

@@ -20,7 +20,12 @@ internal static class ExperimentFacts
 
         if (d.FeatureNames.Count > 0 || d.InputShape.Length > 0)
             yield return ("Input", $"shape [{string.Join(", ", d.InputShape)}]" + (d.FeatureNames.Count is > 0 and <= 12 ? $", features {string.Join(", ", d.FeatureNames)}" : ""));
-        yield return ("Model", $"{r.Model.Plugin}; {Format.Options(r.Experiment.Model.Options)}; {Format.Count((int)Math.Min(int.MaxValue, r.Model.Parameters))} parameters");
+        yield return ("Model", $"{r.Model.Plugin}; {Format.Options(r.Experiment.Model.Options)}; {WeightsFacts.Parameters(r.Model)}");
+        if (r.Model.Weights is { } weights)
+        {
+            yield return ("Weights", WeightsFacts.File(weights));
+            yield return ("Weight keys", WeightsFacts.Keys(weights));
+        }
         foreach (var loss in r.Losses)
             yield return ($"Loss: {loss.Name}", $"{loss.Plugin}; {Format.Options(r.LossOptions(loss.Name))}{(string.IsNullOrEmpty(loss.Description) ? "" : $" — {loss.Description}")}");
         yield return ("Seeds", r.Seeds.Count == 0 ? "none" : string.Join(", ", r.Seeds));

@@ -35,6 +35,7 @@ internal static class RunSignOff
             ("Data SHA-256", string.IsNullOrEmpty(d.Sha256) ? "not recorded" : d.Sha256),
             ("Model", $"{results.Model.Plugin} ({Format.Options(results.Experiment.Model.Options)}), {Format.Count((int)results.Model.Parameters)} parameters"),
         };
+        if (results.Model.Weights is { } weights) identity.Add(("Pretrained weights", WeightsFacts.File(weights)));
         identity.AddRange(results.Plugins.Select(p => ($"{p.Kind} plugin {p.Name}", $"{Path.GetFileName(p.Source)} SHA-256 {p.Sha256}")));
         string objective = results.Gates.SelectMany(l => l.Results).Select(g => g.At).FirstOrDefault(a => a is not null)
             ?? results.ThresholdObjectives.FirstOrDefault() ?? "0.5";

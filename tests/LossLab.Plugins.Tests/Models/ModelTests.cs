@@ -7,6 +7,7 @@ using static TorchSharp.torch;
 
 namespace LossLab.Plugins.Tests.Models;
 
+[Collection(TorchGeneratorCollection.Name)]
 public sealed class ModelTests
 {
     private static DatasetInfo Table(int features) => new([features], [.. Enumerable.Range(1, features).Select(i => $"x{i}")], ["n", "p"], "test");

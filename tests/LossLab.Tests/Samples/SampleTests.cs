@@ -147,7 +147,7 @@ public sealed class SampleTests
     }
 
     /// <summary>three/ (a vertical stroke) and other/ (a horizontal stroke), 28×28 grey PNGs at random offsets.</summary>
-    private static string WriteDigitLikeFolder(string root, int positives, int negatives)
+    internal static string WriteDigitLikeFolder(string root, int positives, int negatives)
     {
         var random = new Random(7);
         foreach (var (folder, count, vertical) in new[] { ("three", positives, true), ("other", negatives, false) })
