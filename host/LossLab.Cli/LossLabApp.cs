@@ -3,6 +3,7 @@ using LossLab.Abstractions;
 using LossLab.Cli.Commands;
 using LossLab.Cli.Commands.Loss;
 using LossLab.Cli.Commands.Plugins;
+using LossLab.Cli.Commands.Predict;
 using LossLab.Cli.Commands.Report;
 using LossLab.Cli.Commands.Review;
 using LossLab.Cli.Commands.Run;
@@ -88,6 +89,7 @@ public static class LossLabApp
     {
         if (usesEngine) yield return PluginsCommand.Create(services);
         if (usesEngine) yield return RunCommand.Create(services);
+        if (usesEngine) yield return PredictCommand.Create(services);
         yield return ReportCommand.Create(services);
         yield return ReviewCommand.Create(services);
         if (usesEngine) yield return LossEvalCommand.Create(services);
@@ -117,6 +119,7 @@ public static class LossLabApp
         builder.Services.AddSingleton<RunProgressFactory>();
         builder.Services.AddTransient<PluginsCommand>();
         builder.Services.AddTransient<RunCommand>();
+        builder.Services.AddTransient<PredictCommand>();
         builder.Services.AddTransient<ReportCommand>();
         builder.Services.AddTransient<ReviewCommand>();
         builder.Services.AddTransient<LossEvalCommand>();
