@@ -82,7 +82,13 @@ public static class LossLabApp
     /// and must not load it (EngineFreeVerbTests). <paramref name="rootOnly"/> was parsed before the verbs were
     /// added, so the verb is its first unmatched token; anything unexpected there loads the engine, as before.
     /// </summary>
-    private static bool UsesEngine(ParseResult rootOnly) => rootOnly.UnmatchedTokens.FirstOrDefault() is not ("review" or "report");
+    /// <remarks><c>review --model MODEL --data DATA</c> scores the data first, with the engine.</remarks>
+    private static bool UsesEngine(ParseResult rootOnly) => rootOnly.UnmatchedTokens.FirstOrDefault() switch
+    {
+        "report" => false,
+        "review" => rootOnly.UnmatchedTokens.Any(t => t == "--data" || t.StartsWith("--data=", StringComparison.Ordinal)),
+        _ => true,
+    };
 
     /// <summary>The verbs; the training ones only when the engine is in use: their Create methods name engine types.</summary>
     private static IEnumerable<Command> Commands(IServiceProvider services, bool usesEngine)

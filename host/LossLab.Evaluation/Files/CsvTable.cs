@@ -115,7 +115,7 @@ public sealed class CsvTable : IDisposable
         if (text.Equals("false", StringComparison.OrdinalIgnoreCase)) return 0;
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v is 0.0 or 1.0)
             return (int)v;
-        throw Error(column, $"label '{text}' is not 0, 1, true or false");
+        throw Error(column, $"label '{text}' is not 0 or 1 (nor true or false)");
     }
 
     /// <summary>A finite number (invariant culture: '.' is the decimal separator).</summary>
