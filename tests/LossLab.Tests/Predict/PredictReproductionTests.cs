@@ -1,5 +1,4 @@
 using System.Globalization;
-using CsvHelper;
 using LossLab.Engine.Data;
 using LossLab.Evaluation.Experiments;
 using LossLab.Tests.Support;
@@ -38,7 +37,7 @@ public sealed class PredictReproductionTests
         var predict = LossLabProcess.Run(temp.Path, "predict", "out/models/focal_seed3", "--data", "data.csv", "--out", "scored.csv", "--id-column", "id");
         Assert.True(predict.ExitCode == 0, predict.ToString());
 
-        var scored = ReadCsv(temp.File("scored.csv"));
+        var scored = PredictCsv.Read(temp.File("scored.csv"));
         Assert.Equal(["id", "label", "logit", "score"], scored.Header);
         Assert.Equal("row0", scored.Rows[0]["id"]);
         AssertTestScoresReproduced(scored, temp.File("out/predictions.csv"), "focal", 3, new SplitSettings());
@@ -65,7 +64,7 @@ public sealed class PredictReproductionTests
         var predict = LossLabProcess.Run(temp.Path, "predict", "out/models/bce_seed2", "--data", "images", "--out", "scored.csv");
         Assert.True(predict.ExitCode == 0, predict.ToString());
 
-        var scored = ReadCsv(temp.File("scored.csv"));
+        var scored = PredictCsv.Read(temp.File("scored.csv"));
         Assert.Equal(48, scored.Rows.Count);
         AssertTestScoresReproduced(scored, temp.File("out/predictions.csv"), "bce", 2, new SplitSettings(0.25, 0.25));
     }
@@ -78,7 +77,7 @@ public sealed class PredictReproductionTests
     {
         var labels = scored.Rows.Select(r => int.Parse(r["label"], CultureInfo.InvariantCulture)).ToArray();
         var split = StratifiedSplitter.Split(labels, settings, seed);
-        var runRows = ReadCsv(predictions).Rows.Where(r => r["loss"] == loss && r["seed"] == seed.ToString(CultureInfo.InvariantCulture) && r["split"] == "test").ToList();
+        var runRows = PredictCsv.Read(predictions).Rows.Where(r => r["loss"] == loss && r["seed"] == seed.ToString(CultureInfo.InvariantCulture) && r["split"] == "test").ToList();
         Assert.Equal(split.Test.Length, runRows.Count);
         Assert.True(runRows.Count > 5);
         for (var k = 0; k < runRows.Count; k++)
@@ -87,15 +86,6 @@ public sealed class PredictReproductionTests
             Assert.Equal(runRows[k]["label"], row["label"]);
             Assert.Equal(runRows[k]["score"], row["score"]);
         }
-    }
-
-    private static (string[] Header, List<Dictionary<string, string>> Rows) ReadCsv(string path)
-    {
-        using var csv = CsvReader.FromFile(path, CsvReaderOptions.Default with { HasHeader = true });
-        string[] header = [.. csv.Headers];
-        var rows = new List<Dictionary<string, string>>();
-        while (csv.Read()) rows.Add(header.Select((h, i) => (h, v: csv.GetString(i))).ToDictionary(p => p.h, p => p.v));
-        return (header, rows);
     }
 
     private static void WritePng(string path, Random random, bool spot)
