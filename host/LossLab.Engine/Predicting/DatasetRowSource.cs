@@ -5,7 +5,7 @@ namespace LossLab.Engine.Predicting;
 
 /// <summary>
 /// Rows from a dataset plugin (an image folder, a dataset spec JSON), loaded whole as the plugin returns them, with
-/// their labels; ids are 0-based row numbers in the plugin's order.
+/// their labels; ids are the plugin's row ids (an image's path relative to the folder), else 0-based row numbers.
 /// </summary>
 public sealed class DatasetRowSource(Dataset data, string description) : IRowSource
 {
@@ -23,7 +23,7 @@ public sealed class DatasetRowSource(Dataset data, string description) : IRowSou
             var count = Math.Min(batchSize, data.Count - start);
             var features = new float[count * width];
             Array.Copy(data.Features, (long)start * width, features, 0, (long)count * width);
-            var ids = Enumerable.Range(start, count).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
+            var ids = Enumerable.Range(start, count).Select(i => data.RowIds?[i] ?? i.ToString(CultureInfo.InvariantCulture)).ToArray();
             yield return new RowBatch(features, count, ids, data.Labels[start..(start + count)], null);
         }
     }

@@ -66,6 +66,8 @@ public sealed class PredictReproductionTests
 
         var scored = PredictCsv.Read(temp.File("scored.csv"));
         Assert.Equal(48, scored.Rows.Count);
+        Assert.Equal("plain/img001.png", scored.Rows[0]["id"]); // the file path relative to the folder
+        Assert.Equal("spot/img000.png", scored.Rows[36]["id"]);
         AssertTestScoresReproduced(scored, temp.File("out/predictions.csv"), "bce", 2, new SplitSettings(0.25, 0.25));
     }
 
