@@ -14,6 +14,7 @@ Writes, beside this script:
   mlp_spec.json       a LossLab model spec for it: { "plugin": "mlp", "options": { "hidden": [6], "weights": ... } }
   two_inputs.onnx     a model with two inputs (LossLab must refuse it)
   ten_way.onnx        a model with a [B, 10] output (LossLab must refuse it)
+  mlp30.onnx          a 30-64-32-1 ReLU MLP for the predict benchmark (tests/LossLab.Benchmarks, predict-throughput)
 """
 import collections, json, os
 import torch
@@ -87,6 +88,8 @@ export(mlp, (x,), "mlp.onnx", ["x"])
 export(Probability(mlp), (x,), "probability.onnx", ["x"])
 export(TwoInputs(), (x, x), "two_inputs.onnx", ["x", "y"])
 export(TenWay(), (x,), "ten_way.onnx", ["x"])
+mlp30 = nn.Sequential(nn.Linear(30, 64), nn.ReLU(), nn.Linear(64, 32), nn.ReLU(), nn.Linear(32, 1))
+export(mlp30, (torch.randn(2, 30),), "mlp30.onnx", ["x"])
 torch.save(mlp.state_dict(), os.path.join(here, "mlp_state_dict.pt"))
 with open(os.path.join(here, "mlp_spec.json"), "w") as f:
     json.dump({"plugin": "mlp", "options": {"hidden": [6], "activation": "relu", "weights": "mlp_state_dict.pt"}}, f, indent=2)
