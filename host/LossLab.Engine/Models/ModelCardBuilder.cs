@@ -28,7 +28,8 @@ internal static class ModelCardBuilder
         StateDict = SavedWeights.StateDictFile,
         StateDictSha256 = FileHash.Of(Path.Combine(folder, SavedWeights.StateDictFile)),
         DatasetSha256 = template.Dataset.Sha256,
-        Plugins = [.. template.Plugins],
+        // File names, not paths: the folder must mean the same on another machine; the SHA-256s identify the DLLs.
+        Plugins = [.. template.Plugins.Select(p => p with { Source = Path.GetFileName(p.Source) })],
     };
 
     /// <summary>Images as the image-folder plugin makes them: [C, size, size], pixels / 255, grey by torchvision's weights.</summary>

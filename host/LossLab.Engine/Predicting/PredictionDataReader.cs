@@ -12,8 +12,20 @@ public static class PredictionDataReader
     public static IRowSource Open(PredictionData data, PredictionModel model, PluginCatalog catalog, Action<string> warn, CancellationToken cancellation)
     {
         if (Directory.Exists(data.Path)) return ImageFolder(data.Path, model, catalog, warn, cancellation);
-        if (Path.GetExtension(data.Path).Equals(".json", StringComparison.OrdinalIgnoreCase)) return Spec(data.Path, catalog, warn, cancellation);
+        if (Path.GetExtension(data.Path).Equals(".json", StringComparison.OrdinalIgnoreCase)) return InModelOrder(Spec(data.Path, catalog, warn, cancellation), model, data.Path);
         return new CsvRowSource(data.Path, data.LabelColumn, data.LabelRequired, data.IdColumn, data.SplitColumn, model.FeatureNames, data.Features);
+    }
+
+    /// <summary>A dataset plugin's features are in its own order: the model's named features must be exactly those.</summary>
+    private static IRowSource InModelOrder(IRowSource rows, PredictionModel model, string source)
+    {
+        if (model.FeatureNames is { } wanted && !wanted.SequenceEqual(rows.FeatureNames))
+        {
+            rows.Dispose();
+            throw new InvalidInputException($"{source}: the dataset gives features [{string.Join(", ", rows.FeatureNames)}], the model takes [{string.Join(", ", wanted)}] in that order; "
+                + "choose them with the dataset plugin's options, or give the CSV itself, from which the model picks its features by name.");
+        }
+        return rows;
     }
 
     /// <summary>The folder read by the image-folder plugin with the model's image size, channels and positive class.</summary>
