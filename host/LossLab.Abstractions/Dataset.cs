@@ -10,6 +10,9 @@ public sealed record Dataset(float[] Features, int[] Labels, DatasetInfo Info)
 
     public int RowLength => Info.RowLength;
 
+    /// <summary>Optional: one identifier per row (an image's path relative to its folder), for <c>losslab predict</c>'s id column; null: row numbers.</summary>
+    public IReadOnlyList<string>? RowIds { get; init; }
+
     public ClassCounts Counts
     {
         get

@@ -18,6 +18,7 @@ internal static class EngineServices
     {
         services.AddSingleton<PluginDiscovery>();
         services.AddSingleton<ExperimentRunner>();
+        services.AddTransient<LossLab.Cli.Commands.Review.IModelScoring, LossLab.Cli.Commands.Predict.ModelScoring>();
         TorchRuntime.Prepare();
     }
 

@@ -3,6 +3,7 @@ using LossLab.Abstractions;
 using LossLab.Cli.Commands;
 using LossLab.Cli.Commands.Loss;
 using LossLab.Cli.Commands.Plugins;
+using LossLab.Cli.Commands.Predict;
 using LossLab.Cli.Commands.Report;
 using LossLab.Cli.Commands.Review;
 using LossLab.Cli.Commands.Run;
@@ -81,13 +82,20 @@ public static class LossLabApp
     /// and must not load it (EngineFreeVerbTests). <paramref name="rootOnly"/> was parsed before the verbs were
     /// added, so the verb is its first unmatched token; anything unexpected there loads the engine, as before.
     /// </summary>
-    private static bool UsesEngine(ParseResult rootOnly) => rootOnly.UnmatchedTokens.FirstOrDefault() is not ("review" or "report");
+    /// <remarks><c>review --model MODEL --data DATA</c> scores the data first, with the engine.</remarks>
+    private static bool UsesEngine(ParseResult rootOnly) => rootOnly.UnmatchedTokens.FirstOrDefault() switch
+    {
+        "report" => false,
+        "review" => rootOnly.UnmatchedTokens.Any(t => t == "--data" || t.StartsWith("--data=", StringComparison.Ordinal)),
+        _ => true,
+    };
 
     /// <summary>The verbs; the training ones only when the engine is in use: their Create methods name engine types.</summary>
     private static IEnumerable<Command> Commands(IServiceProvider services, bool usesEngine)
     {
         if (usesEngine) yield return PluginsCommand.Create(services);
         if (usesEngine) yield return RunCommand.Create(services);
+        if (usesEngine) yield return PredictCommand.Create(services);
         yield return ReportCommand.Create(services);
         yield return ReviewCommand.Create(services);
         if (usesEngine) yield return LossEvalCommand.Create(services);
@@ -117,6 +125,7 @@ public static class LossLabApp
         builder.Services.AddSingleton<RunProgressFactory>();
         builder.Services.AddTransient<PluginsCommand>();
         builder.Services.AddTransient<RunCommand>();
+        builder.Services.AddTransient<PredictCommand>();
         builder.Services.AddTransient<ReportCommand>();
         builder.Services.AddTransient<ReviewCommand>();
         builder.Services.AddTransient<LossEvalCommand>();

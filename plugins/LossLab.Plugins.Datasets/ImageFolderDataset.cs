@@ -64,7 +64,10 @@ public sealed class ImageFolderDataset : DatasetPlugin
         if (!labels.Contains(0)) throw new PluginInputException($"{root}: no readable images outside the positive folder '{PositiveClass}'; a second class folder is needed.");
         var others = folders.Where(f => f != PositiveClass).ToArray();
         var negativeName = others.Length == 1 ? others[0] : $"not {PositiveClass}";
-        return new Dataset(features, labels, new DatasetInfo([Channels, Size, Size], [], [negativeName, PositiveClass], root));
+        return new Dataset(features, labels, new DatasetInfo([Channels, Size, Size], [], [negativeName, PositiveClass], root))
+        {
+            RowIds = [.. kept.Select(i => System.IO.Path.GetRelativePath(root, files[i].file).Replace('\\', '/'))],
+        };
     }
 
     private static IEnumerable<string> ImagesIn(string folder) =>

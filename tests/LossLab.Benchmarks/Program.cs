@@ -12,6 +12,8 @@ switch (args.FirstOrDefault())
         return BackToBack.Run(Console.Out, int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
     case "memory":
         return TrainingMemoryCheck.Run(Console.Out);
+    case "predict-throughput":
+        return PredictThroughput.Run(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
     case "report-first-render":
         return ReportFirstRender.Run(Console.Out);
     case "profile-training":

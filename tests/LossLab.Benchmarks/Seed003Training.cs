@@ -43,7 +43,7 @@ public sealed class Seed003Training : IDisposable
         Data = new SeedData(data, seed, experiment, torch.CPU);
         Weights = InitialWeights.Draw(Resolved.Model.Instance, data.Info, seed);
         Request = new RunRequest(Resolved.Losses[0], Data, Weights, Resolved.Model.Instance, data.Info, experiment,
-            torch.CPU, ModelPath: null, DecisionBoundary: false);
+            torch.CPU, ModelFolder: null, DecisionBoundary: false);
     }
 
     /// <summary>One engine training exactly as the runner calls it; throws unless it completed.</summary>

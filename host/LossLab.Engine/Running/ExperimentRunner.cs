@@ -3,6 +3,8 @@ using System.Collections.Concurrent;
 using LossLab.Abstractions;
 using LossLab.Engine.Data;
 using LossLab.Engine.Experiments;
+using LossLab.Engine.Models;
+using LossLab.Evaluation.Models;
 using LossLab.Engine.Training;
 using LossLab.Engine.Weights;
 using LossLab.Evaluation;
@@ -69,9 +71,14 @@ public sealed class ExperimentRunner
                     }
                     progress.Started(item.Loss.Name, item.Seed, item.Index);
                     var request = new RunRequest(item.Loss, seeds[item.Seed], weights[item.Seed], resolved.Model.Instance, data.Info, experiment,
-                        device, folder.ModelPath(item.Loss.Name, item.Seed), twoFeatures && item.Seed == experiment.Seeds[0]);
+                        device, folder.ModelFolder(item.Loss.Name, item.Seed), twoFeatures && item.Seed == experiment.Seeds[0]);
                     var outcome = Trainer.Run(request, progress.Epoch, cancellation);
-                    var result = outcome.Result.ModelPath is { } path ? outcome.Result with { ModelPath = folder.Relative(path), ModelSha256 = FileHash.Of(path) } : outcome.Result;
+                    var result = outcome.Result;
+                    if (result.ModelPath is { } path)
+                    {
+                        ModelCardFile.Write(path, ModelCardBuilder.Build(resolved, data.Info, seeds[item.Seed], result, template, path));
+                        result = result with { ModelPath = folder.Relative(path), ModelSha256 = FileHash.OfPath(path) };
+                    }
                     ledger.Record(result, outcome, seeds[item.Seed], outcome.Boundary, folder);
                     progress.Finished(result);
                 }

@@ -37,7 +37,7 @@ internal static class RunEvaluation
             Validation = Metrics.Compute(tuneRows),
             Thresholds = thresholds,
             Calibration = calibration,
-            ModelPath = request.ModelPath,
+            ModelPath = request.ModelFolder,
         };
     }
 }

@@ -5,7 +5,8 @@ using static TorchSharp.torch;
 
 namespace LossLab.Engine.Training;
 
-/// <summary>One training: a loss and a seed, with what the seed shares across losses.</summary>
+/// <summary>One training: a loss and a seed, with what the seed shares across losses; the trained weights are saved
+/// in <c>ModelFolder</c> (null: not saved).</summary>
 public sealed record RunRequest(
     ConfiguredLoss Loss,
     SeedData Data,
@@ -14,7 +15,7 @@ public sealed record RunRequest(
     DatasetInfo Info,
     Experiment Experiment,
     Device Device,
-    string? ModelPath,
+    string? ModelFolder,
     bool DecisionBoundary);
 
 /// <summary>Per-epoch progress of a run, for the progress display.</summary>

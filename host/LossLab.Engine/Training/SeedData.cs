@@ -26,6 +26,8 @@ public sealed class SeedData : IDisposable
     public int[] TestLabels { get; }
     /// <summary>Standardised test features (row-major), for decision-boundary plots.</summary>
     public float[] TestFeatures { get; }
+    /// <summary>The standardisation fitted on the training split (tables); null for images, which are not standardised.</summary>
+    public Standardizer? Standardizer { get; }
 
     public SeedData(Dataset data, int seed, LossLab.Evaluation.Experiments.Experiment experiment, Device device)
     {
@@ -35,7 +37,8 @@ public sealed class SeedData : IDisposable
         DataOrderHash = Schedule.Hash(Split);
 
         var width = data.RowLength;
-        var features = data.Info.IsTabular ? Standardizer.Fit(data.Features, width, Split.Train).Transform(data.Features, width) : data.Features;
+        Standardizer = data.Info.IsTabular ? Standardizer.Fit(data.Features, width, Split.Train) : null;
+        var features = Standardizer?.Transform(data.Features, width) ?? data.Features;
         long[] shape(int rows) => [rows, .. data.Info.InputShape.Select(d => (long)d)];
         Tensor X(int[] rows) => tensor(Gather(features, width, rows), shape(rows.Length), ScalarType.Float32, device).DetachFromDisposeScope();
         Tensor Y(int[] rows) => tensor(rows.Select(r => (float)data.Labels[r]).ToArray(), ScalarType.Float32, device).DetachFromDisposeScope();

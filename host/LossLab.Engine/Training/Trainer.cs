@@ -1,3 +1,4 @@
+using LossLab.Engine.Models;
 using LossLab.Engine.Training.Optimizers;
 using LossLab.Evaluation.Results;
 using TorchSharp;
@@ -88,11 +89,7 @@ public sealed class Trainer
         if (!AllFinite(validation.Logits) || !AllFinite(test.Logits))
             return new Outcome(Result(RunStatus.Diverged, "the trained model outputs non-finite logits", epochs.Count), null, null, null);
 
-        if (request.ModelPath is not null)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(request.ModelPath)!);
-            model.save(request.ModelPath);
-        }
+        if (request.ModelFolder is not null) SavedWeights.Save(model, request.ModelFolder);
         var boundary = request.DecisionBoundary ? DecisionBoundaryGrid.Compute(model, request, test) : null;
         var result = RunEvaluation.Evaluate(Result(RunStatus.Completed), request, validation, test);
         return new Outcome(result, validation, test, boundary);

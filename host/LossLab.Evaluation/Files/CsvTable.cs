@@ -63,6 +63,9 @@ public sealed class CsvTable : IDisposable
         }
     }
 
+    /// <summary>The column names, in file order.</summary>
+    public IReadOnlyList<string> Header => _header;
+
     /// <summary>1-based data row of the current record (the header is not counted).</summary>
     public long Row => _csv.RowNumber;
 
@@ -102,15 +105,17 @@ public sealed class CsvTable : IDisposable
     public InvalidInputException Error(int column, string problem) =>
         new($"{Source}: data row {Row} (line {_csv.LineNumber}), column '{_header[column]}': {problem}.");
 
-    /// <summary>0 or 1; also "0.0", "1.0" and other spellings of the numbers 0 and 1 ("1e0").</summary>
+    /// <summary>0 or 1; also "0.0", "1.0" and other spellings of the numbers 0 and 1 ("1e0"), and true/false (any case).</summary>
     public int Label(int column)
     {
         string text = Field(column);
         if (text == "0") return 0;
         if (text == "1") return 1;
+        if (text.Equals("true", StringComparison.OrdinalIgnoreCase)) return 1;
+        if (text.Equals("false", StringComparison.OrdinalIgnoreCase)) return 0;
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v is 0.0 or 1.0)
             return (int)v;
-        throw Error(column, $"label '{text}' is not 0 or 1");
+        throw Error(column, $"label '{text}' is not 0 or 1 (nor true or false)");
     }
 
     /// <summary>A finite number (invariant culture: '.' is the decimal separator).</summary>

@@ -15,7 +15,8 @@ public sealed class ResultsFolder(string directory)
     public string ResultsPath => Path.Combine(Directory, ResultsFile);
     public string PredictionsPath => Path.Combine(Directory, PredictionsFile);
 
-    public string ModelPath(string loss, int seed) => Path.Combine(Directory, "models", $"{Sanitize(loss)}_seed{seed}.dat");
+    /// <summary>The folder a run's model is saved in: weights, PyTorch state_dict and model.json.</summary>
+    public string ModelFolder(string loss, int seed) => Path.Combine(Directory, "models", $"{Sanitize(loss)}_seed{seed}");
 
     public string Relative(string path) => Path.GetRelativePath(Directory, path);
 

@@ -157,9 +157,9 @@ public sealed record RunResult
     public Dictionary<string, ThresholdResult> Thresholds { get; init; } = [];
     public CalibrationResult? Calibration { get; init; }
     public double DurationS { get; init; }
-    /// <summary>Path of the saved model, relative to the results folder.</summary>
+    /// <summary>The saved model's folder (weights, state_dict.pt, model.json), relative to the results folder.</summary>
     public string? ModelPath { get; init; }
-    /// <summary>SHA-256 of the saved model file, for the sign-off page.</summary>
+    /// <summary>SHA-256 of the saved model folder (<see cref="FileHash.OfPath"/>), for the sign-off page.</summary>
     public string? ModelSha256 { get; init; }
     /// <summary>Test metrics re-weighted to the experiment's deployment prevalence; null without one.</summary>
     public DeploymentView? Deployment { get; init; }

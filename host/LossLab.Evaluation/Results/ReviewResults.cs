@@ -56,11 +56,31 @@ public sealed record ReviewResults
     public ReviewIdentity? Identity { get; init; }
 }
 
-/// <summary>SHA-256 of the reviewed predictions file and, when given, of the model it came from.</summary>
+/// <summary>
+/// What was reviewed: the predictions file (whole-file SHA-256), the filters applied and the SHA-256 of the rows
+/// actually judged, which split column was used and why, what the scores are, and, when given, the model (file or
+/// folder) and the data it scored, by SHA-256, with how the scores were produced.
+/// </summary>
 public sealed record ReviewIdentity
 {
     public required string DataPath { get; init; }
+    /// <summary>SHA-256 of the whole predictions file.</summary>
     public required string DataSha256 { get; init; }
     public string? ModelPath { get; init; }
     public string? ModelSha256 { get; init; }
+    /// <summary>Every --where filter, as "column=value"; empty when every row was kept.</summary>
+    public List<string> Filters { get; init; } = [];
+    /// <summary>SHA-256 of the rows judged after filtering: per row "label␉score␉split\n", score as a probability written with "R".</summary>
+    public string? RowsSha256 { get; init; }
+    /// <summary>The split column used, or null for none.</summary>
+    public string? SplitColumn { get; init; }
+    /// <summary>How the split column was chosen: "--split-column", "found by name (no --split-column given)" or "none".</summary>
+    public string SplitColumnChoice { get; init; } = "none";
+    /// <summary>"probability", or "logit" (turned into probabilities by σ).</summary>
+    public string ScoreKind { get; init; } = "probability";
+    /// <summary>With --model and --data: the data the model scored, and its SHA-256 (file, or folder listing).</summary>
+    public string? ScoredDataPath { get; init; }
+    public string? ScoredDataSha256 { get; init; }
+    /// <summary>With --model and --data: how the scores were produced.</summary>
+    public string? ScoresProducedBy { get; init; }
 }

@@ -22,6 +22,15 @@ internal static class ReviewSignOff
             ("Model", review.Identity?.ModelPath ?? "not given (pass --model to identify it)"),
         };
         if (review.Identity?.ModelSha256 is { } model) identity.Add(("Model SHA-256", model));
+        if (review.Identity is { } id)
+        {
+            if (id.ScoredDataPath is { } data) identity.Add(("Data scored", $"{data} SHA-256 {id.ScoredDataSha256 ?? "not recorded"}"));
+            if (id.ScoresProducedBy is { } how) identity.Add(("Scores produced by", how));
+            identity.Add(("Filters", id.Filters.Count == 0 ? "none: every row of the file" : string.Join(", ", id.Filters.Select(f => "--where " + f))));
+            if (id.RowsSha256 is { } rows) identity.Add(("Rows judged SHA-256", rows));
+            identity.Add(("Split column", id.SplitColumn is null ? "none" : $"'{id.SplitColumn}' ({id.SplitColumnChoice})"));
+            identity.Add(("Scores", id.ScoreKind == "logit" ? "logits, turned into probabilities by σ" : "probabilities"));
+        }
         var shipped = review.Shipped is not { } s ? [] : new List<(string, string)>
         {
             ("Threshold", $"{Format.Metric(s.Threshold, 4)} from {s.Objective}"),

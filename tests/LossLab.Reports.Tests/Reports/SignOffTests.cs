@@ -26,7 +26,12 @@ public class SignOffTests
             BootstrapResamples = 200, DeploymentPrevalence = prevalence, Gates = GateParser.Parse(JsonNode.Parse(gates), "gates.json"),
         }) with
         {
-            Identity = new ReviewIdentity { DataPath = "/data/scored.csv", DataSha256 = new string('a', 64), ModelPath = "/models/m.pt", ModelSha256 = new string('b', 64) },
+            Identity = new ReviewIdentity
+            {
+                DataPath = "/data/scored.csv", DataSha256 = new string('a', 64), ModelPath = "/models/m.pt", ModelSha256 = new string('b', 64),
+                Filters = ["loss=focal", "seed=2"], RowsSha256 = new string('c', 64), SplitColumn = "split", SplitColumnChoice = "--split-column",
+                ScoredDataPath = "/data/rows.csv", ScoredDataSha256 = new string('d', 64), ScoresProducedBy = "losslab predict",
+            },
         };
 
     [Fact]
@@ -48,6 +53,10 @@ public class SignOffTests
         Assert.Contains("FAIL", last);
         Assert.Contains(new string('a', 64), last);
         Assert.Contains(new string('b', 64), last);
+        Assert.Contains("--where loss=focal, --where seed=2", last);
+        Assert.Contains(new string('c', 64), last);
+        Assert.Contains(new string('d', 64), last);
+        Assert.Contains("Scores produced by", last);
         Assert.Contains($"{review.Shipped!.Threshold:F4} from precision>=0.3", last);
         Assert.Contains("validation: 1,500 rows", last);
         foreach (var field in (string[])["Reviewer name", "Date", "Decision", "Approve", "Reject", "Signature"])

@@ -141,7 +141,15 @@ public sealed class CliTests
         Assert.True(json["thresholds"]!["max_f1"]!["test"]!["f1"] is not null);
         Assert.True(File.Exists(temp.File("with-split/review.pdf")));
 
-        var same = LossLabProcess.Run(temp.Path, "review", "preds.csv", "--out", "no-split", "--bootstrap", "100");
+        // Without --split-column, a column named split is used (and said so); without one, tuning is on the same rows.
+        var found = LossLabProcess.Run(temp.Path, "review", "preds.csv", "--out", "found-split", "--bootstrap", "100");
+        Assert.Equal(0, found.ExitCode);
+        var foundJson = JsonNode.Parse(File.ReadAllText(temp.File("found-split/review.json")))!;
+        Assert.False((bool)foundJson["optimistic"]!);
+        Assert.Equal("found by name (no --split-column given)", (string?)foundJson["identity"]!["split_column_choice"]);
+        Assert.Contains("Using the column 'split'", found.Error);
+        File.WriteAllLines(temp.File("no-split.csv"), lines.Select(l => l[..l.LastIndexOf(',')]));
+        var same = LossLabProcess.Run(temp.Path, "review", "no-split.csv", "--out", "no-split", "--bootstrap", "100");
         Assert.Equal(0, same.ExitCode);
         Assert.True((bool)JsonNode.Parse(File.ReadAllText(temp.File("no-split/review.json")))!["optimistic"]!);
 

@@ -48,7 +48,7 @@ public sealed class ExperimentRunnerTests
         Assert.Equal(recomputed.RocAuc, run.Test!.RocAuc, 12);
         Assert.Equal(recomputed.F1, run.Test.F1, 12);
 
-        Assert.True(File.Exists(Path.Combine(temp.Path, run.ModelPath!)));
+        Assert.True(File.Exists(Path.Combine(temp.Path, run.ModelPath!, "model.json")));
         Assert.Equal(3, results.Aggregates.Count);
         Assert.Equal(2, results.Aggregates[0].CompletedRuns);
         Assert.NotNull(results.Bootstrap);

@@ -6,8 +6,20 @@ namespace LossLab.Cli.Commands.Review;
 /// <summary>What <c>losslab review</c> takes, the argument and options it is read from, and the binding.</summary>
 public sealed record ReviewSettings : VerbSettings
 {
-    /// <summary>CSV with a label column (0/1) and a score column in [0, 1].</summary>
-    public required string Predictions { get; init; }
+    /// <summary>CSV with a label column (0/1) and a score column in [0, 1]; null when <see cref="Data"/> is scored by <see cref="Model"/> instead.</summary>
+    public string? Predictions { get; init; }
+
+    /// <summary>With <see cref="Model"/>: data to score first (a CSV, an image folder or a dataset spec), then review.</summary>
+    public string? Data { get; init; }
+
+    /// <summary>What the score column holds.</summary>
+    public ScoreKind ScoreKind { get; init; } = ScoreKind.Probability;
+
+    /// <summary>With --data and an ONNX model: what its output holds, "logit" or "probability".</summary>
+    public string Output { get; init; } = "logit";
+
+    /// <summary>With --data: CSV feature columns for a model that does not name its own.</summary>
+    public IReadOnlyList<string>? Features { get; init; }
 
     /// <summary>Folder for review.json and review.pdf.</summary>
     public required string Out { get; init; }
@@ -41,7 +53,11 @@ public sealed record ReviewSettings : VerbSettings
 
     private static readonly ReviewOptions Defaults = new();
 
-    private static readonly Argument<string> PredictionsArgument = new("predictions") { Description = "CSV with a label column (0/1) and a score column in [0, 1]" };
+    private static readonly Argument<string?> PredictionsArgument = new("predictions") { Description = "CSV with a label column (0/1 or true/false) and a score column (probability, or logit with --score-kind logit); omit with --model and --data", Arity = ArgumentArity.ZeroOrOne };
+    private static readonly Option<string?> DataOption = new("--data") { Description = "Score this data (CSV, image folder or dataset spec JSON) with --model first, then review the scores" };
+    private static readonly Option<string> ScoreKindOption = new("--score-kind") { DefaultValueFactory = _ => "probability", Description = "What the score column holds: probability or logit" };
+    private static readonly Option<string> OutputOption = new("--output") { DefaultValueFactory = _ => "logit", Description = "With --data and an ONNX model: what its single output holds, logit or probability" };
+    private static readonly Option<string?> FeaturesOption = new("--features") { Description = "With --data: CSV feature columns for a model that does not name its own, a,b,c" };
     private static readonly Option<string> OutOption = new("--out", "-o") { Description = "Folder for review.json and review.pdf", Required = true };
     private static readonly Option<string> LabelOption = new("--label-column") { DefaultValueFactory = _ => "label", Description = "Label column (0/1)" };
     private static readonly Option<string> ScoreOption = new("--score-column") { DefaultValueFactory = _ => "score", Description = "Score column (probability of class 1)" };
@@ -51,13 +67,13 @@ public sealed record ReviewSettings : VerbSettings
     private static readonly Option<int> SeedOption = new("--seed") { DefaultValueFactory = _ => Defaults.BootstrapSeed, Description = "Bootstrap seed" };
     private static readonly Option<string?> GatesOption = new("--gates") { Description = "JSON file of acceptance gates; exit code 3 when one fails" };
     private static readonly Option<double?> PrevalenceOption = new("--prevalence") { Description = "Share of positives expected in deployment, in (0, 1): precision, F1, AP and expected cost are also given at it" };
-    private static readonly Option<string?> ModelOption = new("--model") { Description = "Model file or folder the scores came from, identified by SHA-256 on the sign-off page" };
+    private static readonly Option<string?> ModelOption = new("--model") { Description = "Model file or folder the scores came from, identified by SHA-256 on the sign-off page; with --data, the model that scores it" };
     private static readonly Option<string[]> WhereOption = new("--where") { Description = "Keep only rows with COLUMN=VALUE (repeatable), e.g. --where loss=focal --where seed=1 for one run of a LossLab predictions.csv" };
 
     internal static void Declare(Command command)
     {
         command.Arguments.Add(PredictionsArgument);
-        foreach (var option in (Option[])[OutOption, LabelOption, ScoreOption, SplitOption, ThresholdOption, BootstrapOption, SeedOption, GatesOption, PrevalenceOption, ModelOption, WhereOption])
+        foreach (var option in (Option[])[OutOption, LabelOption, ScoreOption, SplitOption, ThresholdOption, BootstrapOption, SeedOption, GatesOption, PrevalenceOption, ModelOption, WhereOption, DataOption, ScoreKindOption, OutputOption, FeaturesOption])
             command.Options.Add(option);
     }
 
@@ -79,9 +95,24 @@ public sealed record ReviewSettings : VerbSettings
             try { thresholds.Add(ThresholdObjective.Parse(objective)); }
             catch (FormatException e) { throw new UsageException($"--threshold {objective}: {e.Message}"); }
         }
+        var predictions = parse.GetValue(PredictionsArgument);
+        var data = parse.GetValue(DataOption);
+        var model = parse.GetValue(ModelOption);
+        if (data is not null && model is null) throw new UsageException($"--data {data}: needs --model, the model that scores it");
+        if (data is not null && predictions is not null) throw new UsageException($"{predictions}: give either a predictions CSV or --model with --data, not both");
+        if (data is null && predictions is null) throw new UsageException("review needs a predictions CSV, or --model MODEL --data DATA");
+        var scoreKind = parse.GetValue(ScoreKindOption) switch
+        {
+            "probability" => ScoreKind.Probability,
+            "logit" => ScoreKind.Logit,
+            var other => throw new UsageException($"--score-kind {other}: expected probability or logit"),
+        };
+        var output = parse.GetValue(OutputOption)!;
+        if (output is not ("logit" or "probability")) throw new UsageException($"--output {output}: expected logit or probability");
         return BindShared(new ReviewSettings
         {
-            Predictions = parse.GetValue(PredictionsArgument)!, Out = parse.GetValue(OutOption)!,
+            Predictions = predictions, Data = data, ScoreKind = scoreKind, Output = output,
+            Features = parse.GetValue(FeaturesOption)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), Out = parse.GetValue(OutOption)!,
             LabelColumn = parse.GetValue(LabelOption)!, ScoreColumn = parse.GetValue(ScoreOption)!, SplitColumn = parse.GetValue(SplitOption),
             Thresholds = thresholds, Bootstrap = bootstrap, Seed = parse.GetValue(SeedOption), Gates = parse.GetValue(GatesOption),
             Prevalence = prevalence, Model = parse.GetValue(ModelOption), Where = where,

@@ -1,0 +1,32 @@
+using System.Globalization;
+using LossLab.Abstractions;
+
+namespace LossLab.Engine.Predicting;
+
+/// <summary>
+/// Rows from a dataset plugin (an image folder, a dataset spec JSON), loaded whole as the plugin returns them, with
+/// their labels; ids are the plugin's row ids (an image's path relative to the folder), else 0-based row numbers.
+/// </summary>
+public sealed class DatasetRowSource(Dataset data, string description) : IRowSource
+{
+    public int[] InputShape => data.Info.InputShape;
+    public IReadOnlyList<string> FeatureNames => data.Info.FeatureNames;
+    public bool HasLabels => true;
+    public bool HasSplits => false;
+    public string Description => description;
+
+    public IEnumerable<RowBatch> Batches(int batchSize)
+    {
+        var width = data.RowLength;
+        for (var start = 0; start < data.Count; start += batchSize)
+        {
+            var count = Math.Min(batchSize, data.Count - start);
+            var features = new float[count * width];
+            Array.Copy(data.Features, (long)start * width, features, 0, (long)count * width);
+            var ids = Enumerable.Range(start, count).Select(i => data.RowIds?[i] ?? i.ToString(CultureInfo.InvariantCulture)).ToArray();
+            yield return new RowBatch(features, count, ids, data.Labels[start..(start + count)], null);
+        }
+    }
+
+    public void Dispose() { }
+}
