@@ -28,7 +28,13 @@ internal static class PluginModelBuilder
         }
         try
         {
-            WeightsFile.LoadInto(module, weights, plugin);
+            // Strict, like load_state_dict(strict=True): a spec's weights must cover the whole model.
+            Weights.ModelWeights.LoadInto(module, weights);
+        }
+        catch (InvalidInputException e)
+        {
+            module.Dispose();
+            throw new InvalidInputException($"{e.Message} The '{plugin}' architecture was built from the spec's options for this input.");
         }
         catch
         {

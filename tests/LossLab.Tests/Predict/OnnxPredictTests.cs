@@ -61,7 +61,7 @@ public sealed class OnnxPredictTests
         Assert.False(File.Exists(temp.File("scored.csv")));
     }
 
-    [Fact(Skip = "PyTorch .pt weights are read by the pretrained-weights loader (host/LossLab.Engine/Weights/, another branch): wire it into WeightsFile.LoadInto, then enable")]
+    [Fact]
     public void A_model_spec_with_a_pytorch_state_dict_gives_pytorchs_logits()
     {
         using var temp = new TempFolder();
