@@ -165,15 +165,15 @@ public sealed class ImageFolderDatasetTests : IDisposable
         var data = Load(new ImageFolderDataset { Path = "xray", PositiveClass = "PNEUMONIA", Size = 8, Channels = 3, Normalize = "dataset" });
         // Half the pixels 0, half 1: mean 0.5, population std 0.5, so inputs −1 and +1 in every channel.
         var pixels = new PixelInputs(data, [0, 1]);
-        Assert.Equal([0.5f, 0.5f, 0.5f], pixels.Mean);
-        Assert.Equal([0.5f, 0.5f, 0.5f], pixels.Std);
+        Assert.Equal([0.5f, 0.5f, 0.5f], pixels.Mean!);
+        Assert.Equal([0.5f, 0.5f, 0.5f], pixels.Std!);
         var inputs = pixels.Rows([0, 1]);
         Assert.All(inputs.Take(192), v => Assert.Equal(-1f, v));
         Assert.All(inputs.Skip(192), v => Assert.Equal(1f, v));
         // Statistics of the training rows only: with just the black image, std is 0 and counts as 1.
         var blackOnly = new PixelInputs(data, [0]);
-        Assert.Equal([0f, 0f, 0f], blackOnly.Mean);
-        Assert.Equal([1f, 1f, 1f], blackOnly.Std);
+        Assert.Equal([0f, 0f, 0f], blackOnly.Mean!);
+        Assert.Equal([1f, 1f, 1f], blackOnly.Std!);
     }
 
     [Fact]
