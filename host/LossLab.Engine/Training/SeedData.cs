@@ -58,9 +58,13 @@ public sealed class SeedData : IDisposable
         if (data.Pixels is not null)
         {
             _pixels = new PixelInputs(data, Split.Train);
-            Tensor X(int[] rows) => tensor(_pixels.Rows(rows), shape(rows.Length), ScalarType.Float32, device).DetachFromDisposeScope();
-            ValidationX = X(Split.Validation);
-            TestX = X(Split.Test);
+            Tensor X(int[] rows)
+            {
+                using var scope = NewDisposeScope();
+                return Aligned(_pixels.Rows(rows), shape(rows.Length)).MoveToOuterDisposeScope();
+            }
+            ValidationX = X(Split.Validation).DetachFromDisposeScope();
+            TestX = X(Split.Test).DetachFromDisposeScope();
             TestFeatures = [];
         }
         else
@@ -93,9 +97,20 @@ public sealed class SeedData : IDisposable
         else
         {
             var rows = positions is { } p ? p.Select(k => Split.Train[k]).ToArray() : Split.Train;
-            x = tensor(_pixels.Rows(rows), [rows.Length, .. _inputShape], ScalarType.Float32, _device);
+            x = Aligned(_pixels.Rows(rows), [rows.Length, .. _inputShape]);
         }
         return _augment ? ImageAugmentation.Apply(x, Draws(epoch, batch, (int)x.shape[0])) : x;
+    }
+
+    /// <summary>
+    /// The values in memory torch allocated. A tensor made from a managed array uses the array in place, at whatever
+    /// address the garbage collector gave it, and libtorch's CPU matrix products round differently with the start
+    /// address's alignment: batches made while training would then give numbers that change from run to run.
+    /// </summary>
+    private Tensor Aligned(float[] values, long[] shape)
+    {
+        using var managed = tensor(values, shape, ScalarType.Float32, _device);
+        return managed.clone();
     }
 
     private AugmentationDraw[] Draws(int epoch, int batch, int count) =>
