@@ -1,4 +1,8 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using LossLab.Abstractions;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace LossLab.Engine.Data;
 
@@ -55,6 +59,31 @@ public sealed class PixelInputs
         Parallel.For(0, rows.Count, k => Convert(_rows[rows[k]], values.AsSpan(k * RowLength, RowLength)));
         return values;
     }
+
+    /// <summary>
+    /// The given rows' inputs as a new CPU float32 tensor [rows, channels, height, width], converted straight into
+    /// the memory torch allocated for it: no managed copy to hold beside it, and the 64-byte alignment of torch's
+    /// own allocations. (A tensor made from a managed array uses the array in place, at whatever address the garbage
+    /// collector gave it, and libtorch's CPU matrix products round differently with the start address's alignment,
+    /// so batches made while training would give numbers that change from run to run.) Call inside a dispose scope.
+    /// </summary>
+    public Tensor ToTensor(IReadOnlyList<int> rows, int[] inputShape)
+    {
+        var result = empty([rows.Count, .. inputShape.Select(d => (long)d)], ScalarType.Float32);
+        if (rows.Count == 0) return result;
+        var start = Start(result);
+        Parallel.For(0, rows.Count, k => Convert(_rows[rows[k]], RowSpan(start, k)));
+        return result;
+    }
+
+    /// <summary>Where a contiguous CPU tensor's values begin: its first row's bytes are a view of its memory (Tensor.bytes spans at most 2 GB, so not the whole).</summary>
+    private static unsafe IntPtr Start(Tensor contiguous)
+    {
+        using var first = contiguous.narrow(0, 0, 1);
+        return (IntPtr)Unsafe.AsPointer(ref MemoryMarshal.GetReference(first.bytes));
+    }
+
+    private unsafe Span<float> RowSpan(IntPtr start, int row) => new((float*)start + (long)row * RowLength, RowLength);
 
     /// <summary>One row's inputs into <paramref name="into"/> (RowLength long).</summary>
     public void Convert(byte[] row, Span<float> into)

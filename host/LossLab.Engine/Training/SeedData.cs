@@ -19,6 +19,7 @@ public sealed class SeedData : IDisposable
     private readonly Tensor? _trainX;
     private readonly PixelInputs? _pixels;
     private readonly long[] _inputShape;
+    private readonly int[] _shape;
     private readonly Device _device;
     private readonly bool _augment;
 
@@ -47,7 +48,8 @@ public sealed class SeedData : IDisposable
         _device = device;
         Split = StratifiedSplitter.Split(data.Labels, experiment.Split, seed);
         Schedule = BatchSchedule.Create(Split.Train.Length, experiment.Training.Epochs, experiment.Training.BatchSize, seed);
-        _inputShape = [.. data.Info.InputShape.Select(d => (long)d)];
+        _shape = data.Info.InputShape;
+        _inputShape = [.. _shape.Select(d => (long)d)];
         _augment = experiment.Training.Augment;
         if (_augment && data.Info.InputShape.Length != 3)
             throw new DataException($"training.augment crops and flips images; the data has input shape [{string.Join(", ", data.Info.InputShape)}]");
@@ -61,7 +63,7 @@ public sealed class SeedData : IDisposable
             Tensor X(int[] rows)
             {
                 using var scope = NewDisposeScope();
-                return Aligned(_pixels.Rows(rows), shape(rows.Length)).MoveToOuterDisposeScope();
+                return OnDevice(_pixels.ToTensor(rows, data.Info.InputShape)).MoveToOuterDisposeScope();
             }
             ValidationX = X(Split.Validation).DetachFromDisposeScope();
             TestX = X(Split.Test).DetachFromDisposeScope();
@@ -97,21 +99,12 @@ public sealed class SeedData : IDisposable
         else
         {
             var rows = positions is { } p ? p.Select(k => Split.Train[k]).ToArray() : Split.Train;
-            x = Aligned(_pixels.Rows(rows), [rows.Length, .. _inputShape]);
+            x = OnDevice(_pixels.ToTensor(rows, _shape));
         }
         return _augment ? ImageAugmentation.Apply(x, Draws(epoch, batch, (int)x.shape[0])) : x;
     }
 
-    /// <summary>
-    /// The values in memory torch allocated. A tensor made from a managed array uses the array in place, at whatever
-    /// address the garbage collector gave it, and libtorch's CPU matrix products round differently with the start
-    /// address's alignment: batches made while training would then give numbers that change from run to run.
-    /// </summary>
-    private Tensor Aligned(float[] values, long[] shape)
-    {
-        using var managed = tensor(values, shape, ScalarType.Float32, _device);
-        return managed.clone();
-    }
+    private Tensor OnDevice(Tensor cpu) => _device.type == DeviceType.CPU ? cpu : cpu.to(_device);
 
     private AugmentationDraw[] Draws(int epoch, int batch, int count) =>
         AugmentationDraw.ForBatch(Seed, epoch, batch, count, (int)_inputShape[1], (int)_inputShape[2]);

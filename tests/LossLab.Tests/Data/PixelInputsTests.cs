@@ -34,4 +34,18 @@ public sealed class PixelInputsTests
         var data = Images(3, PixelNormalization.None, [0, 0, 0, 0, 0, 0], [255, 255, 255, 255, 255, 255]);
         Assert.Equal([1f, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0], PixelInputs.Scaled(data).Rows([1, 0]));
     }
+
+    [Fact]
+    public void A_tensor_of_rows_holds_the_same_values_written_into_torchs_memory()
+    {
+        var random = new Random(3);
+        var rows = Enumerable.Range(0, 40).Select(_ => Enumerable.Range(0, 6).Select(_ => (byte)random.Next(256)).ToArray()).ToArray();
+        var data = Images(3, PixelNormalization.ImageNet, rows);
+        var inputs = new PixelInputs(data, [0, 1]);
+        using var scope = TorchSharp.torch.NewDisposeScope();
+        int[] order = [39, 0, 7, 7, 21];
+        var tensor = inputs.ToTensor(order, [3, 1, 2]);
+        Assert.Equal([5L, 3, 1, 2], tensor.shape);
+        Assert.Equal(inputs.Rows(order), tensor.data<float>().ToArray());
+    }
 }
