@@ -12,9 +12,10 @@ namespace LossLab.Benchmarks;
 
 /// <summary>
 /// Not BenchmarkDotNet benchmarks: image data at scale (issue 15 item 6). `-- make-images DIR COUNT SIDE` writes a
-/// photo-like JPEG folder (pos/ 5 %, neg/ the rest); `-- images DIR SIZE [EPOCHS]` loads it with the image-folder
+/// photo-like JPEG folder (pos/ 5 %, neg/ the rest); `-- images DIR SIZE [EPOCHS [augment]]` loads it with the image-folder
 /// plugin (RGB, channels 3), reports images decoded per second, the process's peak resident set (VmHWM) after the
-/// load and after one seed's data, then trains the cnn with BCE for EPOCHS epochs (batch 64) and reports each
+/// load and after one seed's data, the time to make one epoch's training batches (bytes to floats, augmented
+/// with "augment") without training on them, then trains the cnn with BCE for EPOCHS epochs (batch 64) and reports each
 /// epoch's time. Run one folder per process: VmHWM is the process's high-water mark.
 /// </summary>
 public static class ImageData
@@ -50,16 +51,16 @@ public static class ImageData
         return 0;
     }
 
-    public static int Measure(TextWriter output, string folder, int size, int epochs)
+    public static int Measure(TextWriter output, string folder, int size, int epochs, bool augment)
     {
         TorchRuntime.Prepare();
         var catalog = new PluginDiscovery().Discover([PluginDiscovery.DefaultFolder]);
         var resolved = ExperimentResolver.Resolve(null, [
             "dataset.plugin=image-folder", $"dataset.options={{\"path\": \"{Path.GetFullPath(folder)}\", \"positive_class\": \"pos\", \"size\": {size}, \"channels\": 3}}",
             "model.plugin=cnn", "model.options={}", "losses=[\"bce\"]", "seeds=[1]", $"training.epochs={Math.Max(1, epochs)}", "training.batch_size=64",
-            "training.learning_rate=0.001", "bootstrap.resamples=0",
+            "training.learning_rate=0.001", "bootstrap.resamples=0", $"training.augment={(augment ? "true" : "false")}",
         ], catalog);
-        output.WriteLine($"ImageData: {folder}, size {size}, channels 3, {Environment.ProcessorCount} cores, torch threads {torch.get_num_threads()}");
+        output.WriteLine($"ImageData: {folder}, size {size}, channels 3, augment {augment}, {Environment.ProcessorCount} cores, torch threads {torch.get_num_threads()}");
         output.WriteLine($"VmHWM before loading: {Mib(PeakResident()):F0} MiB");
 
         var clock = Stopwatch.StartNew();
@@ -72,6 +73,16 @@ public static class ImageData
         clock.Restart();
         using var seed = new SeedData(data, 1, resolved.Experiment, torch.CPU);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"one seed's data (split, validation and test as float tensors) in {clock.Elapsed.TotalSeconds:F1} s; VmHWM {Mib(PeakResident()):F0} MiB"));
+        clock.Restart();
+        var batches = 0;
+        foreach (var order in seed.Schedule.EpochOrders().Take(1))
+            foreach (var batch in seed.Schedule.Batches(order))
+            {
+                using var scope = torch.NewDisposeScope();
+                seed.TrainBatch(batch, null, 0, batches++);
+            }
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"one epoch's {batches} training batches of {seed.Schedule.BatchSize} made (bytes to float inputs{(augment ? ", augmented" : "")}) in {clock.Elapsed.TotalSeconds:F2} s, without training"));
         if (epochs == 0) return 0;
 
         var weights = InitialWeights.Draw(resolved.Model.Instance, data.Info, 1);
