@@ -63,9 +63,12 @@ public sealed class PixelInputs
     /// <summary>
     /// The given rows' inputs as a new CPU float32 tensor [rows, channels, height, width], converted straight into
     /// the memory torch allocated for it: no managed copy to hold beside it, and the 64-byte alignment of torch's
-    /// own allocations. (A tensor made from a managed array uses the array in place, at whatever address the garbage
-    /// collector gave it, and libtorch's CPU matrix products round differently with the start address's alignment,
-    /// so batches made while training would give numbers that change from run to run.) Call inside a dispose scope.
+    /// own allocations. (TorchSharp 0.107's torch.tensor(array) clones the array and pins the managed clone as the
+    /// tensor's storage, at whatever address the garbage collector gave it. Image batches made that way while
+    /// training gave numbers that changed from run to run by about 1e-8, as the images' float arrays of earlier
+    /// versions did, since the plugin allocated them on parallel threads; our reading is that libtorch's CPU matrix
+    /// products round with the start address's alignment. Inputs in torch's memory gave the same numbers every run.)
+    /// Call inside a dispose scope.
     /// </summary>
     public Tensor ToTensor(IReadOnlyList<int> rows, int[] inputShape)
     {
