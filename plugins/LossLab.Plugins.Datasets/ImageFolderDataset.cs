@@ -1,12 +1,12 @@
 using LossLab.Abstractions;
-using SkiaSharp;
 
 namespace LossLab.Plugins.Datasets;
 
 /// <summary>
 /// Images in one subfolder per class (torchvision.datasets.ImageFolder layout, e.g. NORMAL/ and PNEUMONIA/): the
-/// positive folder is label 1 and every other folder label 0. Each PNG or JPEG is stretched to size × size and
-/// scaled to [0, 1] as [C, size, size], grey as in torchvision's rgb_to_grayscale (0.2989 R + 0.587 G + 0.114 B).
+/// positive folder is label 1 and every other folder label 0. Each PNG or JPEG is decoded in parallel to RGB bytes
+/// of size × size (<see cref="ImageDecoder"/>); the host makes them [channels, size, size] inputs batch by batch
+/// (<see cref="PixelFormat"/>). Unreadable files are skipped with a warning and listed in the dataset's info.
 /// </summary>
 public sealed class ImageFolderDataset : DatasetPlugin
 {
@@ -22,18 +22,30 @@ public sealed class ImageFolderDataset : DatasetPlugin
     [Option("Name of the subfolder whose images are positive (required).")]
     public string PositiveClass { get; set; } = "";
 
-    [Option("Side in pixels that every image is resized to.", Min = 8)]
+    [Option("Side in pixels of the square every image becomes.", Min = 8)]
     public int Size { get; set; } = 64;
 
-    [Option("Convert to one grey channel; false keeps three RGB channels.")]
-    public bool Grayscale { get; set; } = true;
+    [Option("center-crop: shorter side to size, then the centre square (torchvision Resize + CenterCrop); stretch: straight to size × size.", Choices = ["center-crop", "stretch"])]
+    public string Resize { get; set; } = "center-crop";
 
-    private int Channels => Grayscale ? 1 : 3;
+    [Option("Input channels: 1 (grey, 0.2989 R + 0.587 G + 0.114 B) or 3 (RGB; grey images repeat into 3). Default 1, or as grayscale says.", Min = 1, Max = 3)]
+    public int? Channels { get; set; }
+
+    [Option("Older spelling of channels: true is channels 1, false channels 3.")]
+    public bool? Grayscale { get; set; }
+
+    [Option("none: [0, 1]; imagenet: torchvision's ImageNet mean and std; dataset: each channel's mean and std on the training split.", Choices = ["none", "imagenet", "dataset"])]
+    public string Normalize { get; set; } = "none";
+
+    private int InputChannels => Channels ?? (Grayscale == false ? 3 : 1);
 
     public override IEnumerable<string> Validate()
     {
         if (string.IsNullOrWhiteSpace(Path)) yield return "path is required: the folder with one subfolder per class.";
         if (string.IsNullOrWhiteSpace(PositiveClass)) yield return "positive_class is required: the subfolder whose images are positive.";
+        if (Channels is 2) yield return "channels must be 1 or 3.";
+        if (Channels is { } c && Grayscale is { } g && (c == 1) != g) yield return $"grayscale {(g ? "true" : "false")} contradicts channels {c}; give channels only.";
+        if (Normalize == "imagenet" && InputChannels != 3) yield return "normalize imagenet needs channels 3: ImageNet's mean and std are per RGB channel.";
     }
 
     public override Dataset Load(DatasetContext context)
@@ -49,14 +61,14 @@ public sealed class ImageFolderDataset : DatasetPlugin
 
         var files = folders.SelectMany(folder => ImagesIn(System.IO.Path.Combine(root, folder)).Select(file => (file, label: folder == PositiveClass ? 1 : 0)))
             .OrderBy(f => f.file, StringComparer.Ordinal).ToArray();
-        var decoded = new float[]?[files.Length];
-        Parallel.For(0, files.Length, new ParallelOptions { CancellationToken = context.Cancellation }, i => decoded[i] = Decode(files[i].file));
+        var decoder = new ImageDecoder(Size, stretch: Resize == "stretch");
+        var decoded = new (byte[]? Rgb, string? Problem)[files.Length];
+        Parallel.For(0, files.Length, new ParallelOptions { CancellationToken = context.Cancellation }, i => decoded[i] = decoder.Decode(files[i].file));
 
-        var rowLength = Channels * Size * Size;
-        var kept = Enumerable.Range(0, files.Length).Where(i => decoded[i] is not null).ToArray();
-        foreach (var i in Enumerable.Range(0, files.Length).Except(kept)) context.Warn($"Skipped unreadable image {files[i].file}");
-        var features = new float[kept.Length * rowLength];
-        for (var row = 0; row < kept.Length; row++) decoded[kept[row]]!.CopyTo(features, row * rowLength);
+        var kept = Enumerable.Range(0, files.Length).Where(i => decoded[i].Rgb is not null).ToArray();
+        var skipped = Enumerable.Range(0, files.Length).Except(kept)
+            .Select(i => new SkippedInput(System.IO.Path.GetRelativePath(root, files[i].file), decoded[i].Problem!)).ToArray();
+        foreach (var s in skipped) context.Warn($"Skipped image {System.IO.Path.Combine(root, s.Path)}: {s.Reason}");
         var labels = kept.Select(i => files[i].label).ToArray();
 
         if (labels.Length == 0) throw new PluginInputException($"{root}: no readable PNG or JPEG images in its class folders ({string.Join(", ", folders)}).");
@@ -64,7 +76,12 @@ public sealed class ImageFolderDataset : DatasetPlugin
         if (!labels.Contains(0)) throw new PluginInputException($"{root}: no readable images outside the positive folder '{PositiveClass}'; a second class folder is needed.");
         var others = folders.Where(f => f != PositiveClass).ToArray();
         var negativeName = others.Length == 1 ? others[0] : $"not {PositiveClass}";
-        return new Dataset(features, labels, new DatasetInfo([Channels, Size, Size], [], [negativeName, PositiveClass], root))
+        var normalization = Enum.Parse<PixelNormalization>(Normalize, ignoreCase: true);
+        var info = new DatasetInfo([InputChannels, Size, Size], [], [negativeName, PositiveClass], root)
+        {
+            Pixels = new PixelFormat(3, normalization), SkippedInputs = skipped,
+        };
+        return Dataset.FromPixels([.. kept.Select(i => decoded[i].Rgb!)], labels, info) with
         {
             RowIds = [.. kept.Select(i => System.IO.Path.GetRelativePath(root, files[i].file).Replace('\\', '/'))],
         };
@@ -74,33 +91,4 @@ public sealed class ImageFolderDataset : DatasetPlugin
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Where(file =>
             !System.IO.Path.GetFileName(file).StartsWith('.')
             && Extensions.Contains(System.IO.Path.GetExtension(file), StringComparer.OrdinalIgnoreCase));
-
-    /// <summary>The image as [C, Size, Size] in [0, 1], or null when it cannot be decoded completely.</summary>
-    private float[]? Decode(string file)
-    {
-        using var codec = SKCodec.Create(file);
-        if (codec is null) return null;
-        // JPEG decodes natively at 1/2, 1/4 or 1/8 scale; asking for one still at least Size on both sides saves time.
-        var scale = Math.Min(1f, Math.Max((float)Size / codec.Info.Width, (float)Size / codec.Info.Height));
-        var dimensions = codec.GetScaledDimensions(scale);
-        var info = new SKImageInfo(dimensions.Width, dimensions.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
-        using var full = new SKBitmap(info);
-        if (codec.GetPixels(info, full.GetPixels()) != SKCodecResult.Success) return null;
-        using var small = full.Resize(new SKImageInfo(Size, Size, SKColorType.Rgba8888, SKAlphaType.Premul), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
-        if (small is null) return null;
-
-        var pixels = small.GetPixelSpan();
-        var plane = Size * Size;
-        var values = new float[Channels * plane];
-        for (var y = 0; y < Size; y++)
-        for (var x = 0; x < Size; x++)
-        {
-            var at = y * small.RowBytes + 4 * x;
-            float r = pixels[at] / 255f, g = pixels[at + 1] / 255f, b = pixels[at + 2] / 255f;
-            var index = y * Size + x;
-            if (Grayscale) values[index] = Math.Min(1f, 0.2989f * r + 0.587f * g + 0.114f * b);
-            else (values[index], values[plane + index], values[2 * plane + index]) = (r, g, b);
-        }
-        return values;
-    }
 }

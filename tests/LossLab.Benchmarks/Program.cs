@@ -18,6 +18,11 @@ switch (args.FirstOrDefault())
         return ReportFirstRender.Run(Console.Out);
     case "profile-training":
         return TrainingProfile.Run(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+    case "make-images":
+        return ImageData.Make(Console.Out, args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
+    case "images":
+        return ImageData.Measure(Console.Out, args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture),
+            args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 0, args.Length > 4 && args[4] == "augment");
     default:
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;

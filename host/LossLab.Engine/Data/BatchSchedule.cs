@@ -56,8 +56,12 @@ public sealed class BatchSchedule
 
     public bool IsFullBatch(int trainCount) => BatchSize == trainCount;
 
-    /// <summary>SHA-256 over the split indices and every epoch's order: equal hashes mean the same data seen in the same order.</summary>
-    public string Hash(DataSplit split)
+    /// <summary>
+    /// SHA-256 over the split indices and every epoch's order: equal hashes mean the same data seen in the same
+    /// order. <paramref name="perBatch"/>, when given, adds what each batch (epoch from 0, batch from 0, rows)
+    /// draws beyond the order, e.g. its augmentation; without it the hash is what it always was.
+    /// </summary>
+    public string Hash(DataSplit split, Action<IncrementalHash, int, int, int>? perBatch = null)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(int[] values)
@@ -67,7 +71,17 @@ public sealed class BatchSchedule
         }
         Add(split.Train); Add(split.Validation); Add(split.Test);
         sha.AppendData(BitConverter.GetBytes(BatchSize));
-        foreach (var order in EpochOrders()) Add(order);
+        var epoch = 0;
+        foreach (var order in EpochOrders())
+        {
+            Add(order);
+            if (perBatch is not null)
+            {
+                var batch = 0;
+                foreach (var rows in Batches(order)) perBatch(sha, epoch, batch++, rows.Count);
+            }
+            epoch++;
+        }
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 }

@@ -32,6 +32,9 @@ public static class ImbalanceSampler
 
     public static Dataset Subset(Dataset data, int[] rows)
     {
+        // Images kept as bytes share their rows with the full data: nothing is copied.
+        if (data.Pixels is { } pixels)
+            return data with { Pixels = [.. rows.Select(r => pixels[r])], Labels = [.. rows.Select(r => data.Labels[r])] };
         var width = data.RowLength;
         var features = new float[rows.Length * width];
         var labels = new int[rows.Length];

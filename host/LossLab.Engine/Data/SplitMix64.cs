@@ -26,6 +26,12 @@ public sealed class SplitMix64(ulong state)
     /// <summary>Uniform integer in [0, n) (Lemire's multiply-shift; the bias is below 2^-32 for n below 2^32).</summary>
     public int NextInt(int n) => (int)((UInt128)Next() * (ulong)n >> 64);
 
+    /// <summary>Uniform in [0, 1): the top 53 bits over 2^53, every value a multiple of 2^-53.</summary>
+    public double NextDouble() => (Next() >> 11) * (1.0 / (1UL << 53));
+
+    /// <summary>Uniform in [low, high), as Python's random.uniform and torch's Tensor.uniform_ draw it: low + (high − low) u.</summary>
+    public double NextUniform(double low, double high) => low + (high - low) * NextDouble();
+
     /// <summary>Fisher–Yates shuffle in place.</summary>
     public void Shuffle<T>(T[] items)
     {

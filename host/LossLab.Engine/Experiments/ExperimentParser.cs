@@ -66,7 +66,7 @@ public static class ExperimentParser
 
     private static TrainingSettings ParseTraining(JsonSection training, TrainingSettings d)
     {
-        training.AllowOnly("epochs", "batch_size", "optimizer", "learning_rate", "weight_decay", "momentum", "threads");
+        training.AllowOnly("epochs", "batch_size", "optimizer", "learning_rate", "weight_decay", "momentum", "threads", "augment");
         return new TrainingSettings(
             training.Integer("epochs", d.Epochs, 1, 1_000_000),
             training.Integer("batch_size", d.BatchSize, 0),
@@ -74,7 +74,8 @@ public static class ExperimentParser
             training.Number("learning_rate", d.LearningRate, 0, 1e3, minExclusive: true),
             training.Number("weight_decay", d.WeightDecay, 0, 1e3),
             training.Number("momentum", d.Momentum, 0, 1, maxExclusive: true),
-            training.Integer("threads", d.Threads, 0, 1024));
+            training.Integer("threads", d.Threads, 0, 1024),
+            training.Boolean("augment", d.Augment));
     }
 
     private static BootstrapSettings ParseBootstrap(JsonSection bootstrap, BootstrapSettings d)

@@ -71,6 +71,15 @@ internal sealed class JsonSection(JsonObject? node, string path, List<string> pr
         return x;
     }
 
+    public bool Boolean(string key, bool fallback)
+    {
+        var node = Node?[key];
+        if (node is null) return fallback;
+        if (node is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False) return v.GetValue<bool>();
+        problems.Add($"{At(key)}: expected true or false, got {node.ToJsonString()}");
+        return fallback;
+    }
+
     public int Integer(string key, int fallback, int min, int max = int.MaxValue)
     {
         var node = Node?[key];

@@ -21,13 +21,26 @@ public static class DatasetLoader
             throw new InvalidOperationException($"{plugin.Descriptor.Label} failed to load: {e.GetType().Name}: {e.Message}", e);
         }
         var label = plugin.Descriptor.Label;
-        if (data.Features.LongLength != (long)data.Count * data.RowLength)
+        if (data.Pixels is null && data.Features.LongLength != (long)data.Count * data.RowLength)
             throw new InvalidOperationException($"{label} returned {data.Features.LongLength} feature values for {data.Count} rows of shape [{string.Join(", ", data.Info.InputShape)}]");
+        if (data.Pixels is not null) CheckPixels(data, label);
         var bad = Array.FindIndex(data.Labels, y => y is not (0 or 1));
         if (bad >= 0) throw new InvalidOperationException($"{label} returned label {data.Labels[bad]} at row {bad}; labels must be 0 or 1");
         var counts = data.Counts;
         if (counts.Positives == 0 || counts.Negatives == 0)
             throw new DataException($"{label}: the data has only one class ({counts}); a binary classifier needs both");
         return data;
+    }
+
+    private static void CheckPixels(Dataset data, string label)
+    {
+        var format = data.Info.Pixels!;
+        var shape = data.Info.InputShape;
+        if (shape.Length != 3 || format.StoredChannels is not (1 or 3) || shape[0] is not (1 or 3))
+            throw new InvalidOperationException($"{label} returned pixels of {format.StoredChannels} stored channels for input shape [{string.Join(", ", shape)}]; images need [1 or 3, height, width] from 1 or 3 stored channels");
+        if (data.Pixels!.Length != data.Count)
+            throw new InvalidOperationException($"{label} returned {data.Pixels.Length} images for {data.Count} labels");
+        var bad = Array.FindIndex(data.Pixels, row => row.Length != data.StoredRowLength);
+        if (bad >= 0) throw new InvalidOperationException($"{label} returned {data.Pixels[bad].Length} bytes for image {bad}; expected {data.StoredRowLength}");
     }
 }

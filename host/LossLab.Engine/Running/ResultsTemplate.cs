@@ -31,6 +31,7 @@ internal static class ResultsTemplate
                 InputShape = data.Info.InputShape, FeatureNames = [.. data.Info.FeatureNames], ClassNames = [.. data.Info.ClassNames],
                 LoadedRows = loaded.Count, LoadedPositives = (int)loaded.Counts.Positives, Splits = first.Summary(),
                 Sha256 = DatasetHash.Of(data),
+                SkippedInputs = [.. loaded.Info.SkippedInputs.Select(s => new SkippedInputSummary(s.Path, s.Reason))],
             },
             Model = new ModelSummary
             {

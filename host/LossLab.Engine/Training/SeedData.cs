@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using LossLab.Abstractions;
 using LossLab.Engine.Data;
 using LossLab.Evaluation.Results;
@@ -7,52 +8,118 @@ using static TorchSharp.torch;
 namespace LossLab.Engine.Training;
 
 /// <summary>
-/// Everything one seed shares across losses: the split, the standardised features as tensors on the device, the
-/// batch schedule and its hash. Owned tensors live outside any dispose scope until <see cref="Dispose"/>.
+/// Everything one seed shares across losses: the split, the inputs on the device, the batch schedule and its hash.
+/// Tables are standardised and held as tensors. Images kept as bytes (<see cref="Dataset.Pixels"/>) stay bytes for
+/// training, shared by every seed, and become float inputs batch by batch (<see cref="TrainBatch"/>), augmented when
+/// training.augment is on; validation and test rows are converted once. Owned tensors live outside any dispose
+/// scope until <see cref="Dispose"/>.
 /// </summary>
 public sealed class SeedData : IDisposable
 {
+    private readonly Tensor? _trainX;
+    private readonly PixelInputs? _pixels;
+    private readonly long[] _inputShape;
+    private readonly int[] _shape;
+    private readonly Device _device;
+    private readonly bool _augment;
+
     public int Seed { get; }
     public DataSplit Split { get; }
     public BatchSchedule Schedule { get; }
+    /// <summary>Covers the split, every epoch's order and, with augmentation, every image's crop and flip.</summary>
     public string DataOrderHash { get; }
     public ClassCounts TrainCounts { get; }
-    public Tensor TrainX { get; }
+    /// <summary>The whole training split's inputs; for tables only (images are converted per batch: <see cref="TrainBatch"/>).</summary>
+    public Tensor TrainX => _trainX ?? throw new InvalidOperationException("image inputs are made per batch: use TrainBatch");
     public Tensor TrainY { get; }
     public Tensor ValidationX { get; }
     public Tensor ValidationY { get; }
     public Tensor TestX { get; }
     public int[] ValidationLabels { get; }
     public int[] TestLabels { get; }
-    /// <summary>Standardised test features (row-major), for decision-boundary plots.</summary>
+    /// <summary>Standardised test features (row-major), for decision-boundary plots; empty for images.</summary>
     public float[] TestFeatures { get; }
     /// <summary>The standardisation fitted on the training split (tables); null for images, which are not standardised.</summary>
     public Standardizer? Standardizer { get; }
+    /// <summary>The per-channel mean and std image inputs are normalised with; null for tables and for none.</summary>
+    public PixelInputs? Pixels => _pixels;
 
     public SeedData(Dataset data, int seed, LossLab.Evaluation.Experiments.Experiment experiment, Device device)
     {
         Seed = seed;
+        _device = device;
         Split = StratifiedSplitter.Split(data.Labels, experiment.Split, seed);
         Schedule = BatchSchedule.Create(Split.Train.Length, experiment.Training.Epochs, experiment.Training.BatchSize, seed);
-        DataOrderHash = Schedule.Hash(Split);
+        _shape = data.Info.InputShape;
+        _inputShape = [.. _shape.Select(d => (long)d)];
+        _augment = experiment.Training.Augment;
+        if (_augment && data.Info.InputShape.Length != 3)
+            throw new DataException($"training.augment crops and flips images; the data has input shape [{string.Join(", ", data.Info.InputShape)}]");
+        DataOrderHash = _augment ? Schedule.Hash(Split, HashAugmentation) : Schedule.Hash(Split);
 
-        var width = data.RowLength;
-        Standardizer = data.Info.IsTabular ? Standardizer.Fit(data.Features, width, Split.Train) : null;
-        var features = Standardizer?.Transform(data.Features, width) ?? data.Features;
-        long[] shape(int rows) => [rows, .. data.Info.InputShape.Select(d => (long)d)];
-        Tensor X(int[] rows) => tensor(Gather(features, width, rows), shape(rows.Length), ScalarType.Float32, device).DetachFromDisposeScope();
+        long[] shape(int rows) => [rows, .. _inputShape];
         Tensor Y(int[] rows) => tensor(rows.Select(r => (float)data.Labels[r]).ToArray(), ScalarType.Float32, device).DetachFromDisposeScope();
-
-        TrainX = X(Split.Train);
+        if (data.Pixels is not null)
+        {
+            _pixels = new PixelInputs(data, Split.Train);
+            Tensor X(int[] rows)
+            {
+                using var scope = NewDisposeScope();
+                return OnDevice(_pixels.ToTensor(rows, data.Info.InputShape)).MoveToOuterDisposeScope();
+            }
+            ValidationX = X(Split.Validation).DetachFromDisposeScope();
+            TestX = X(Split.Test).DetachFromDisposeScope();
+            TestFeatures = [];
+        }
+        else
+        {
+            var width = data.RowLength;
+            Standardizer = data.Info.IsTabular ? Standardizer.Fit(data.Features, width, Split.Train) : null;
+            var features = Standardizer?.Transform(data.Features, width) ?? data.Features;
+            Tensor X(int[] rows) => tensor(Gather(features, width, rows), shape(rows.Length), ScalarType.Float32, device).DetachFromDisposeScope();
+            _trainX = X(Split.Train);
+            ValidationX = X(Split.Validation);
+            TestX = X(Split.Test);
+            TestFeatures = Gather(features, width, Split.Test);
+        }
         TrainY = Y(Split.Train);
-        ValidationX = X(Split.Validation);
         ValidationY = Y(Split.Validation);
-        TestX = X(Split.Test);
         ValidationLabels = Split.Validation.Select(r => data.Labels[r]).ToArray();
         TestLabels = Split.Test.Select(r => data.Labels[r]).ToArray();
-        TestFeatures = Gather(features, width, Split.Test);
         var positives = Split.Train.Count(r => data.Labels[r] == 1);
         TrainCounts = new ClassCounts(Split.Train.Length - positives, positives);
+    }
+
+    /// <summary>
+    /// The inputs of one training batch; call inside a dispose scope. <paramref name="positions"/> index the
+    /// training split (null: the whole split in its order); <paramref name="index"/> is the same positions as a
+    /// tensor, for tables. <paramref name="epoch"/> and <paramref name="batch"/> (both from 0) seed the augmentation.
+    /// </summary>
+    public Tensor TrainBatch(ArraySegment<int>? positions, Tensor? index, int epoch, int batch)
+    {
+        Tensor x;
+        if (_pixels is null) x = index is null ? TrainX : TrainX.index_select(0, index);
+        else
+        {
+            var rows = positions is { } p ? p.Select(k => Split.Train[k]).ToArray() : Split.Train;
+            x = OnDevice(_pixels.ToTensor(rows, _shape));
+        }
+        return _augment ? ImageAugmentation.Apply(x, Draws(epoch, batch, (int)x.shape[0])) : x;
+    }
+
+    private Tensor OnDevice(Tensor cpu) => _device.type == DeviceType.CPU ? cpu : cpu.to(_device);
+
+    private AugmentationDraw[] Draws(int epoch, int batch, int count) =>
+        AugmentationDraw.ForBatch(Seed, epoch, batch, count, (int)_inputShape[1], (int)_inputShape[2]);
+
+    private void HashAugmentation(IncrementalHash sha, int epoch, int batch, int count)
+    {
+        foreach (var d in Draws(epoch, batch, count))
+        {
+            sha.AppendData(BitConverter.GetBytes(d.Top)); sha.AppendData(BitConverter.GetBytes(d.Left));
+            sha.AppendData(BitConverter.GetBytes(d.Height)); sha.AppendData(BitConverter.GetBytes(d.Width));
+            sha.AppendData(BitConverter.GetBytes(d.Flip));
+        }
     }
 
     public Dictionary<string, SplitSummary> Summary() => new()
@@ -71,6 +138,6 @@ public sealed class SeedData : IDisposable
 
     public void Dispose()
     {
-        foreach (var t in new[] { TrainX, TrainY, ValidationX, ValidationY, TestX }) t.Dispose();
+        foreach (var t in new[] { _trainX, TrainY, ValidationX, ValidationY, TestX }) t?.Dispose();
     }
 }

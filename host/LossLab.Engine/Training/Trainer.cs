@@ -64,7 +64,7 @@ public sealed class Trainer
             {
                 cancellation.ThrowIfCancellationRequested();
                 if (switchModes || epoch == 0) layers.Train(model);
-                var trainLoss = TrainEpoch(model, optimizer, loss, request, orders is not null && orders.MoveNext() ? orders.Current : null, cancellation);
+                var trainLoss = TrainEpoch(model, optimizer, loss, request, epoch, orders is not null && orders.MoveNext() ? orders.Current : null, cancellation);
                 // A non-finite step has usually made the weights NaN too: there is nothing left to validate.
                 if (!double.IsFinite(trainLoss))
                     return new Outcome(Result(RunStatus.Diverged, $"loss became {trainLoss} at epoch {epoch + 1}", epoch + 1), null, null, null);
@@ -95,22 +95,27 @@ public sealed class Trainer
         return new Outcome(result, validation, test, boundary);
     }
 
+    /// <param name="epoch">From 0; with the batch number, it seeds the augmentation (<see cref="SeedData.TrainBatch"/>).</param>
     /// <param name="order">This epoch's order of training rows, walked in batches; null: one full batch in split order.</param>
     private static double TrainEpoch(nn.Module<Tensor, Tensor> model, ParameterUpdate optimizer, CheckedLoss loss,
-        RunRequest request, int[]? order, CancellationToken cancellation)
+        RunRequest request, int epoch, int[]? order, CancellationToken cancellation)
     {
         var data = request.Data;
         if (order is null)
-            return Step(model, optimizer, loss, data.TrainX, data.TrainY, data.TrainCounts);
+        {
+            using var fullScope = NewDisposeScope();
+            return Step(model, optimizer, loss, data.TrainBatch(null, null, epoch, 0), data.TrainY, data.TrainCounts);
+        }
         // One index tensor per epoch; each batch is a view of it.
         using var epochIndex = tensor(order, ScalarType.Int64, request.Device);
         double total = 0;
+        var number = 0;
         foreach (var batch in data.Schedule.Batches(order))
         {
             cancellation.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
             var index = epochIndex.narrow(0, batch.Offset, batch.Count);
-            total += Step(model, optimizer, loss, data.TrainX.index_select(0, index), data.TrainY.index_select(0, index), data.TrainCounts) * batch.Count;
+            total += Step(model, optimizer, loss, data.TrainBatch(batch, index, epoch, number++), data.TrainY.index_select(0, index), data.TrainCounts) * batch.Count;
         }
         return total / order.Length;
     }

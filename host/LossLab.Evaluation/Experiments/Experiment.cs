@@ -59,9 +59,10 @@ public sealed record SplitSettings(double Validation = 0.15, double Test = 0.3);
 
 /// <param name="BatchSize">0 means full batch.</param>
 /// <param name="Threads">Torch intra-op threads per run; 0 means the machine's cores divided by --parallel.</param>
+/// <param name="Augment">Images only: a random resized crop and a random horizontal flip of every training image, drawn per (seed, epoch, batch).</param>
 public sealed record TrainingSettings(
     int Epochs = 30, int BatchSize = 0, OptimizerKind Optimizer = OptimizerKind.Adam, double LearningRate = 0.01,
-    double WeightDecay = 0, double Momentum = 0.9, int Threads = 0);
+    double WeightDecay = 0, double Momentum = 0.9, int Threads = 0, bool Augment = false);
 
 public sealed record BootstrapSettings(int Resamples = 1000, int Seed = 0, double Confidence = 0.95);
 

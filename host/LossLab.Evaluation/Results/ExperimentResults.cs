@@ -91,7 +91,13 @@ public sealed record DatasetSummary
     public int LoadedPositives { get; init; }
     /// <summary>Keyed "train", "validation", "test"; counts for the first seed (every seed uses the same sizes).</summary>
     public Dictionary<string, SplitSummary> Splits { get; init; } = [];
+    /// <summary>Inputs the dataset plugin left out (an unreadable image, say), with why; empty when none.</summary>
+    public List<SkippedInputSummary> SkippedInputs { get; init; } = [];
 }
+
+/// <param name="Path">The file (or row) as the plugin names it, e.g. relative to the image folder.</param>
+/// <param name="Reason">Why it was left out, e.g. "not a decodable PNG or JPEG".</param>
+public sealed record SkippedInputSummary(string Path, string Reason);
 
 public sealed record ModelSummary
 {

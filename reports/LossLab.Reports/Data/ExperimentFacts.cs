@@ -5,6 +5,9 @@ namespace LossLab.Reports.Data;
 /// <summary>The setup of an experiment as label/value pairs, for the PDF summary and summary.md alike.</summary>
 internal static class ExperimentFacts
 {
+    /// <summary>Skipped inputs named on the page; the rest are counted.</summary>
+    private const int MaxSkippedShown = 8;
+
     public static IEnumerable<(string Key, string Value)> For(ExperimentResults r)
     {
         var d = r.Dataset;
@@ -20,6 +23,12 @@ internal static class ExperimentFacts
 
         if (d.FeatureNames.Count > 0 || d.InputShape.Length > 0)
             yield return ("Input", $"shape [{string.Join(", ", d.InputShape)}]" + (d.FeatureNames.Count is > 0 and <= 12 ? $", features {string.Join(", ", d.FeatureNames)}" : ""));
+        if (d.SkippedInputs.Count > 0)
+            yield return ("Skipped", $"{Format.Count(d.SkippedInputs.Count)} unusable input{(d.SkippedInputs.Count == 1 ? "" : "s")} left out: " +
+                string.Join("; ", d.SkippedInputs.Take(MaxSkippedShown).Select(s => $"{s.Path} ({s.Reason})")) +
+                (d.SkippedInputs.Count > MaxSkippedShown ? $"; and {Format.Count(d.SkippedInputs.Count - MaxSkippedShown)} more (results.json lists every one)" : ""));
+        if (r.Experiment.Training.Augment)
+            yield return ("Augmentation", "every training image randomly resized-cropped (scale 0.08–1, ratio 3/4–4/3) and flipped (p 0.5), drawn per seed, epoch and batch: every loss of a seed sees the same images");
         yield return ("Model", $"{r.Model.Plugin}; {Format.Options(r.Experiment.Model.Options)}; {WeightsFacts.Parameters(r.Model)}");
         if (r.Model.Weights is { } weights)
         {

@@ -27,6 +27,24 @@ public class SummaryMarkdownTests
     }
 
     [Fact]
+    public void Skipped_inputs_and_augmentation_are_named_in_the_setup_facts()
+    {
+        var (results, _) = ExperimentFixture.Build();
+        Assert.DoesNotContain("Skipped", SummaryMarkdown.Build(results));
+        var skipped = Enumerable.Range(0, 10).Select(i => new LossLab.Evaluation.Results.SkippedInputSummary($"neg/{i}.jpg", "not a decodable PNG or JPEG")).ToList();
+        results = results with
+        {
+            Dataset = results.Dataset with { SkippedInputs = skipped },
+            Experiment = results.Experiment with { Training = results.Experiment.Training with { Augment = true } },
+        };
+        var text = SummaryMarkdown.Build(results);
+        Assert.Contains("10 unusable inputs left out: neg/0.jpg (not a decodable PNG or JPEG); neg/1.jpg", text);
+        Assert.Contains("neg/7.jpg (not a decodable PNG or JPEG); and 2 more (results.json lists every one)", text);
+        Assert.DoesNotContain("neg/8.jpg", text);
+        Assert.Contains("randomly resized-cropped", text);
+    }
+
+    [Fact]
     public void Summary_lists_each_loss_gate_with_pass_or_fail()
     {
         var (results, _) = ExperimentFixture.Build();

@@ -64,6 +64,23 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void Run_with_an_unknown_normalize_value_or_augment_on_a_table_exits_2_naming_the_option()
+    {
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(temp.File("images/yes"));
+        File.WriteAllText(temp.File("images.json"), """
+            { "dataset": { "plugin": "image-folder", "options": { "path": "images", "positive_class": "yes", "normalize": "imagenette" } }, "model": { "plugin": "cnn" } }
+            """);
+        var normalize = LossLabProcess.Run(temp.Path, "run", "images.json", "--out", "out");
+        Assert.Equal(2, normalize.ExitCode);
+        Assert.Contains("normalize", normalize.Error);
+        Assert.Contains("imagenette", normalize.Error);
+        var augment = LossLabProcess.Run(temp.Path, "run", "--out", "out2", "--set", "training.augment=true", "--set", "training.epochs=1");
+        Assert.Equal(2, augment.ExitCode);
+        Assert.Contains("training.augment", augment.Error);
+    }
+
+    [Fact]
     public void Run_trains_writes_results_and_reports_and_report_re_renders_them()
     {
         using var temp = new TempFolder();
