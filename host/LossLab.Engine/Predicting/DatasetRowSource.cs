@@ -18,14 +18,32 @@ public sealed class DatasetRowSource(Dataset data, string description) : IRowSou
     public IEnumerable<RowBatch> Batches(int batchSize)
     {
         var width = data.RowLength;
+        var pixels = Pixels();
         for (var start = 0; start < data.Count; start += batchSize)
         {
             var count = Math.Min(batchSize, data.Count - start);
-            var features = new float[count * width];
-            Array.Copy(data.Features, (long)start * width, features, 0, (long)count * width);
+            float[] features;
+            if (pixels is not null) features = pixels.Rows(Enumerable.Range(start, count).ToArray());
+            else
+            {
+                features = new float[count * width];
+                Array.Copy(data.Features, (long)start * width, features, 0, (long)count * width);
+            }
             var ids = Enumerable.Range(start, count).Select(i => data.RowIds?[i] ?? i.ToString(CultureInfo.InvariantCulture)).ToArray();
             yield return new RowBatch(features, count, ids, data.Labels[start..(start + count)], null);
         }
+    }
+
+    /// <summary>
+    /// Images are kept as bytes and converted as training converted them. 'dataset' normalisation divides by the
+    /// training split's statistics, which model.json does not carry yet: refused rather than guessed.
+    /// </summary>
+    private Data.PixelInputs? Pixels()
+    {
+        if (data.Pixels is null) return null;
+        if (data.Info.Pixels?.Normalization == PixelNormalization.Dataset)
+            throw new LossLab.Evaluation.InvalidInputException($"{description}: images normalised with 'dataset' statistics cannot be scored yet (the training split's channel means and deviations are not saved with the model); use normalize 'none' or 'imagenet'.");
+        return new Data.PixelInputs(data, []);
     }
 
     public void Dispose() { }

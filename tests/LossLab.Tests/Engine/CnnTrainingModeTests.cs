@@ -40,11 +40,11 @@ public sealed class CnnTrainingModeTests
         RunRequest Request(string model) => new(resolved.Losses[0], seedData, weights, resolved.Model.Instance, data.Info, resolved.Experiment,
             CPU, Path.Combine(folder, model), DecisionBoundary: false);
 
-        var first = Trainer.Run(Request("first.dat"), null, CancellationToken.None);
+        var first = Trainer.Run(Request("first"), null, CancellationToken.None);
         Assert.True(first.Result.Status == RunStatus.Completed, $"{first.Result.Status}: {first.Result.Error}");
 
         using var model = resolved.Model.Instance.Build(data.Info);
-        model.load(Path.Combine(folder, "first.dat"));
+        model.load(Path.Combine(folder, "first", "weights.dat"));
         model.eval();
         AssertClose(first.Validation!.Logits, OneImageAtATime(model, seedData.ValidationX));
         AssertClose(first.Test!.Logits, OneImageAtATime(model, seedData.TestX));

@@ -81,7 +81,7 @@ public sealed class PretrainedRunTests
         using var file = WeightsFile.Read(weights);
         foreach (var run in results.Runs)
         {
-            using var trained = WeightsFile.Read(Path.Combine(temp.Path, "out", run.ModelPath!));
+            using var trained = WeightsFile.Read(Path.Combine(temp.Path, "out", run.ModelPath!, "weights.dat"));
             foreach (var key in new[] { "conv1.weight", "layer3.0.bn1.running_mean", "layer4.1.bn2.weight" })
             {
                 file.TryGetValue(key, out var loaded);
