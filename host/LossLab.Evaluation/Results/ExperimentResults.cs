@@ -125,6 +125,8 @@ public sealed record EpochRecord
     public double ValidationLoss { get; init; }
     public double ValidationBce { get; init; }
     public double ValidationRocAuc { get; init; }
+    /// <summary>Validation average precision, computed only when early stopping monitors it; null otherwise.</summary>
+    public double? ValidationAp { get; init; }
 }
 
 public static class RunStatus
@@ -145,6 +147,13 @@ public sealed record RunResult
     public string InitHash { get; init; } = "";
     public string DataOrderHash { get; init; } = "";
     public List<EpochRecord> Epochs { get; init; } = [];
+    /// <summary>
+    /// The epoch (1-based) whose weights were scored: the last one trained with <c>select_epoch: last</c>, the best on
+    /// the monitored validation metric with <c>best</c>; null for a run that was never scored.
+    /// </summary>
+    public int? SelectedEpoch { get; init; }
+    /// <summary>The epoch at which early stopping ended training before the planned epochs; null when it did not.</summary>
+    public int? StoppedEarlyAtEpoch { get; init; }
     /// <summary>Test metrics at threshold 0.5.</summary>
     public MetricSet? Test { get; init; }
     /// <summary>Validation metrics at threshold 0.5.</summary>
