@@ -19,6 +19,13 @@ public static class ReportFiles
         if (pdf) WarnUnshown(logger, RunReport.Render(results, predictions, pdfPath), pdfPath);
     }
 
+    /// <summary>Every warning of the results in the terminal, where nobody can miss them.</summary>
+    public static void LogWarnings(ILogger logger, ExperimentResults results)
+    {
+        foreach (var warning in results.Warnings)
+            logger.LogWarning("{Code}: {Message}", warning.Code, warning.Message);
+    }
+
     /// <summary>Names the characters a PDF printed as '?' (no installed font has them), so nobody finds out only on reading it.</summary>
     public static void WarnUnshown(ILogger logger, RenderedReport rendered, string pdfPath)
     {

@@ -31,6 +31,7 @@ internal static class ResultsTemplate
                 InputShape = data.Info.InputShape, FeatureNames = [.. data.Info.FeatureNames], ClassNames = [.. data.Info.ClassNames],
                 LoadedRows = loaded.Count, LoadedPositives = (int)loaded.Counts.Positives, Splits = first.Summary(),
                 Sha256 = DatasetHash.Of(data),
+                DroppedColumns = [.. loaded.Info.DroppedColumns],
             },
             Model = new ModelSummary { Plugin = resolved.Model.Descriptor.Name, Parameters = parameters },
             Losses = [.. resolved.Losses.Select(l => LossCard(l, first.TrainCounts))],

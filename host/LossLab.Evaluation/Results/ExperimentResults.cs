@@ -36,6 +36,8 @@ public sealed record ExperimentResults
     public bool? GatesPassed { get; init; }
     /// <summary>The deployment prevalence of the experiment file; each completed run then has a <see cref="RunResult.Deployment"/>.</summary>
     public double? Prevalence { get; init; }
+    /// <summary>Every reason found not to trust a number (<see cref="LossLab.Evaluation.ResultChecks"/>), shown first in summary.md, the report and the terminal.</summary>
+    public List<ResultWarning> Warnings { get; init; } = [];
 
     /// <summary>The options, every one explicit, of the loss named <paramref name="loss"/> in <see cref="Experiment"/>.</summary>
     public System.Text.Json.Nodes.JsonObject LossOptions(string loss) =>
@@ -91,6 +93,10 @@ public sealed record DatasetSummary
     public int LoadedPositives { get; init; }
     /// <summary>Keyed "train", "validation", "test"; counts for the first seed (every seed uses the same sizes).</summary>
     public Dictionary<string, SplitSummary> Splits { get; init; } = [];
+    /// <summary>Inputs (rows, images) the dataset plugin could not use, with why; they are not in <see cref="Rows"/>.</summary>
+    public List<SkippedInput> SkippedInputs { get; init; } = [];
+    /// <summary>Columns of a table left out of the features because they hold text.</summary>
+    public List<string> DroppedColumns { get; init; } = [];
 }
 
 public sealed record ModelSummary

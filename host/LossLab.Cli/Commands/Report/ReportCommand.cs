@@ -25,6 +25,7 @@ public sealed class ReportCommand(ILogger<ReportCommand> logger)
         var saved = ResultsFolder.Load(folder, requirePredictions: true, file);
         var pdf = settings.Out ?? Path.Combine(folder, "report.pdf");
         ReportFiles.Write(saved.Results, saved.Predictions, pdf, logger);
+        ReportFiles.LogWarnings(logger, saved.Results);
         logger.LogInformation("Report: {Pdf}", Path.GetFullPath(pdf));
         return ExitCodes.Success;
     }

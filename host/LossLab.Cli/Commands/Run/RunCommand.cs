@@ -52,6 +52,7 @@ public sealed class RunCommand(PluginCatalogFactory catalogs, ExperimentRunner r
         WriteReports(results, output, settings.NoReport);
         var notCompleted = results.Runs.Where(r => r.Status != RunStatus.Completed).ToList();
         foreach (var run in notCompleted) logger.LogWarning("{Loss} seed {Seed}: {Status}: {Error}", run.Loss, run.Seed, run.Status, run.Error);
+        ReportFiles.LogWarnings(logger, results);
         logger.LogInformation("{Completed}/{Total} runs completed. Results in {Output}", results.Runs.Count - notCompleted.Count, results.Runs.Count, Path.GetFullPath(output));
         int gates = ExitCodes.Success;
         foreach (var loss in results.Gates)
