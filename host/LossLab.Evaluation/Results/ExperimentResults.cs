@@ -16,6 +16,12 @@ public sealed record ExperimentResults
     public string CommandLine { get; init; } = "";
     /// <summary>The experiment as resolved: defaults filled in, --set overrides applied, every plugin option explicit.</summary>
     public Experiment Experiment { get; init; } = new();
+    /// <summary>SHA-256 of <see cref="Experiment"/> as written here (<see cref="ExperimentHash"/>): --out and --resume compare it.</summary>
+    public string ExperimentSha256 { get; init; } = "";
+    /// <summary>The experiment file, absolute (or the embedded default's name), and the folder its relative paths
+    /// were resolved from: --resume resolves them from there again, not from the results folder.</summary>
+    public string ExperimentSource { get; init; } = "";
+    public string BaseDirectory { get; init; } = "";
     public required EnvironmentInfo Environment { get; init; }
     public List<PluginUsage> Plugins { get; init; } = [];
     public required DatasetSummary Dataset { get; init; }
@@ -170,6 +176,9 @@ public sealed record RunResult
     public double DurationS { get; init; }
     /// <summary>Path of the saved model, relative to the results folder.</summary>
     public string? ModelPath { get; init; }
+    /// <summary>Rows of this run in predictions.csv (validation and test), and their SHA-256 (<see cref="PredictionDigest"/>); null before it is scored.</summary>
+    public int? PredictionRows { get; init; }
+    public string? PredictionsSha256 { get; init; }
     /// <summary>SHA-256 of the saved model file, for the sign-off page.</summary>
     public string? ModelSha256 { get; init; }
     /// <summary>Test metrics re-weighted to the experiment's deployment prevalence; null without one.</summary>
