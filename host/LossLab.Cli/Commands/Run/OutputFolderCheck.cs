@@ -22,7 +22,9 @@ internal static class OutputFolderCheck
             folder.ClearOwnFiles();
             return null;
         }
+        // A run killed before it wrote anything but temporary files left nothing to keep.
         folder.RemoveOrphanTemporaries();
+        if (folder.IsEmpty) return null;
         PreviousResults? previous = null;
         try
         {
