@@ -56,6 +56,7 @@ internal sealed class EpochMonitor(TrainingSettings training) : IDisposable
     public bool RestoreBest(nn.Module model, int lastEpoch)
     {
         if (!_keepBest || _best is null || BestEpoch == lastEpoch) return false;
+        using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         foreach (var (name, tensor) in model.state_dict())
             tensor.copy_(_best[name]);
@@ -64,6 +65,7 @@ internal sealed class EpochMonitor(TrainingSettings training) : IDisposable
 
     private void Snapshot(nn.Module model)
     {
+        using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         if (_best is null)
         {

@@ -78,10 +78,13 @@ public class HonestFindingsTests
         var text = SummaryMarkdown.Build(results);
         Assert.True(text.IndexOf("## Warnings", StringComparison.Ordinal) is > 0 and var w && w < text.IndexOf("## Setup", StringComparison.Ordinal));
         Assert.Contains("- **few_test_positives**: the test split holds 7 positive(s)", text);
-        Assert.Contains("Training", text);
+        // The setup shows the training as run (the fixture sets the seed study's: last epoch, no early stopping).
+        Assert.Contains("- **Training**: 15 epochs at most, batches of 128, adam learning rate 0.01; scored at the last epoch; no early stopping", text);
         var pdf = Support.ReportOutput.PathFor("warnings.pdf");
         RunReport.Render(results, predictions, pdf);
         var first = Support.PdfText.Pages(pdf)[0];
         Assert.Contains("few_test_positives", first);
+        // The training figure's caption says what its diamonds mark: each run's scored epoch.
+        Assert.Contains(Support.PdfText.Pages(pdf), p => p.Contains("diamonds mark", StringComparison.Ordinal));
     }
 }
