@@ -8,6 +8,9 @@ public sealed record DatasetInfo(int[] InputShape, IReadOnlyList<string> Feature
 {
     public int RowLength => InputShape.Aggregate(1, (a, b) => a * b);
 
+    /// <summary>Columns of a table the plugin left out of the features (text columns), for results.json and the report.</summary>
+    public IReadOnlyList<string> DroppedColumns { get; init; } = [];
+
     /// <summary>Tabular data (rank-1 input) is standardised by the host; images are not.</summary>
     public bool IsTabular => InputShape.Length == 1;
 

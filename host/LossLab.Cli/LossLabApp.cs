@@ -33,7 +33,17 @@ public static class LossLabApp
         var parse = root.Parse(args);
         var level = parse.GetValue(SharedOptions.Verbose) ? LogLevel.Debug : parse.GetValue(SharedOptions.Quiet) ? LogLevel.Warning : LogLevel.Information;
         var usesEngine = UsesEngine(parse);
-        using var host = BuildHost(args, level, usesEngine);
+        IConfigurationRoot configuration;
+        try
+        {
+            configuration = LossLabConfiguration.Build(LossLabConfiguration.DefaultFile, args);
+        }
+        catch (UsageException e)
+        {
+            Console.Error.WriteLine($"losslab: error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        using var host = BuildHost(args, level, usesEngine, configuration);
         foreach (var command in Commands(host.Services, usesEngine)) root.Add(command);
 
         parse = root.Parse(args);
@@ -101,7 +111,7 @@ public static class LossLabApp
         if (usesEngine) yield return LossEvalCommand.Create(services);
     }
 
-    private static IHost BuildHost(string[] args, LogLevel level, bool usesEngine)
+    private static IHost BuildHost(string[] args, LogLevel level, bool usesEngine, IConfiguration configuration)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -109,10 +119,7 @@ public static class LossLabApp
             ContentRootPath = AppContext.BaseDirectory,
             DisableDefaults = true,
         });
-        builder.Configuration
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-            .AddEnvironmentVariables("LOSSLAB_")
-            .AddCommandLine(args.Where(a => a.Contains('=') && a.StartsWith("--", StringComparison.Ordinal)).ToArray());
+        builder.Configuration.AddConfiguration(configuration);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = null; o.ColorBehavior = LoggerColorBehavior.Disabled; });
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));

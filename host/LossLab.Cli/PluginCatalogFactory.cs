@@ -8,7 +8,7 @@ public sealed class PluginCatalogFactory(PluginDiscovery discovery, IConfigurati
 {
     public PluginCatalog Create(IEnumerable<string>? extraFolders)
     {
-        var configured = configuration.GetSection("PluginFolders").Get<string[]>() ?? [];
+        var configured = LossLabConfiguration.PluginFolders(configuration);
         var extra = (extraFolders ?? []).ToList();
         foreach (var folder in extra.Where(f => !Directory.Exists(f)))
             throw new UsageException($"--plugins {folder}: folder does not exist");

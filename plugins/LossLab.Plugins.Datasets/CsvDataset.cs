@@ -18,8 +18,11 @@ public sealed class CsvDataset : DatasetPlugin
     [Option("Header name of the label column.")]
     public string LabelColumn { get; set; } = "label";
 
-    [Option("Label value meaning positive (as text, or as a number when both are numbers); every other value is negative.")]
+    [Option("Label value meaning positive (as text, or as a number when both are numbers).")]
     public string PositiveLabel { get; set; } = "1";
+
+    [Option("Label value meaning negative; empty means the one other value the column holds. A third value is an error.")]
+    public string NegativeLabel { get; set; } = "";
 
     [Option("Comma-separated feature column names; empty means every other column whose first data row is numeric.")]
     public string FeatureColumns { get; set; } = "";
@@ -43,7 +46,7 @@ public sealed class CsvDataset : DatasetPlugin
         if (!File.Exists(file)) throw new PluginInputException($"CSV file not found: {file}");
         using var table = new CsvTable(file, Separator);
         var label = table.Column(LabelColumn);
-        var features = SelectFeatures(table, label, context);
+        var (features, dropped) = SelectFeatures(table, label, context);
 
         var values = new List<float>();
         var labels = new List<int>();
@@ -55,7 +58,15 @@ public sealed class CsvDataset : DatasetPlugin
             if (labelText.Length == 0) throw table.Error(label, "is empty: every row needs a label");
             var positive = IsPositive(labelText);
             labels.Add(positive ? 1 : 0);
-            if (!positive && negativeNames.Count < 2) negativeNames.Add(labelText);
+            // Two classes only: a third value (a label 2, a typo) is an error, never silently a negative.
+            if (!positive && !negativeNames.Any(n => SameLabel(n, labelText)))
+            {
+                if (NegativeLabel.Trim().Length > 0 && !SameLabel(NegativeLabel.Trim(), labelText))
+                    throw table.Error(label, $"holds the label '{labelText}', which is neither positive_label '{PositiveLabel}' nor negative_label '{NegativeLabel}'");
+                if (negativeNames.Count == 1)
+                    throw table.Error(label, $"holds a third label '{labelText}' besides positive_label '{PositiveLabel}' and '{negativeNames.Min}'; a binary classifier needs exactly two (map the others, or set positive_label and negative_label)");
+                negativeNames.Add(labelText);
+            }
             foreach (var column in features) values.Add(table.Number(column));
         }
         if (labels.Count == 0) throw new PluginInputException($"{file}: no data rows after the header.");
@@ -65,30 +76,33 @@ public sealed class CsvDataset : DatasetPlugin
                 $"{file}, column '{LabelColumn}': every one of the {labels.Count} data rows is {(positives == 0 ? "negative" : "positive")} (positive_label '{PositiveLabel}'); two classes are needed.");
 
         var negativeName = negativeNames.Count == 1 ? negativeNames.Min! : $"not {PositiveLabel}";
-        var info = new DatasetInfo([features.Length], [.. features.Select(c => table.Header[c])], [negativeName, PositiveLabel], file);
+        var info = new DatasetInfo([features.Length], [.. features.Select(c => table.Header[c])], [negativeName, PositiveLabel], file) { DroppedColumns = dropped };
         return new Dataset([.. values], [.. labels], info);
     }
 
-    private int[] SelectFeatures(CsvTable table, int label, DatasetContext context)
+    /// <returns>The feature columns, and the text columns left out of them (by name).</returns>
+    private (int[] Features, List<string> Dropped) SelectFeatures(CsvTable table, int label, DatasetContext context)
     {
         if (!string.IsNullOrWhiteSpace(FeatureColumns))
         {
             var named = FeatureColumns.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(table.Column).ToArray();
             if (named.Contains(label)) throw new PluginInputException($"{table.File}: feature_columns includes the label column '{LabelColumn}'.");
-            return named;
+            return (named, []);
         }
         // Default: every other column, minus those whose first data row holds text (ids, categories). An empty
         // first cell keeps the column, so a missing value is reported rather than the column silently dropped.
-        if (!table.PeekRow()) return [];
+        if (!table.PeekRow()) return ([], []);
         var all = Enumerable.Range(0, table.Header.Count).Where(c => c != label).ToArray();
         var text = all.Where(c => table.Cell(c) is { Length: > 0 } cell && !CsvTable.TryParse(cell, out _)).ToArray();
         if (text.Length > 0) context.Warn($"{table.File}: ignoring non-numeric columns {string.Join(", ", text.Select(c => $"'{table.Header[c]}'"))}.");
         var numeric = all.Except(text).ToArray();
         if (numeric.Length == 0) throw new PluginInputException($"{table.File}: no numeric feature column besides the label column '{LabelColumn}'.");
-        return numeric;
+        return (numeric, [.. text.Select(c => table.Header[c])]);
     }
 
-    private bool IsPositive(string label) =>
-        string.Equals(label, PositiveLabel.Trim(), StringComparison.Ordinal)
-        || (CsvTable.TryParse(label, out var a) && CsvTable.TryParse(PositiveLabel, out var b) && a == b);
+    private bool IsPositive(string label) => SameLabel(PositiveLabel.Trim(), label);
+
+    /// <summary>Equal as text, or as numbers when both are numbers ("1" and "1.0").</summary>
+    private static bool SameLabel(string a, string b) =>
+        string.Equals(a, b, StringComparison.Ordinal) || (CsvTable.TryParse(a, out var x) && CsvTable.TryParse(b, out var y) && x == y);
 }

@@ -25,6 +25,15 @@ public static class SummaryMarkdown
         md.AppendLine($"# {results.Title}").AppendLine();
         md.AppendLine($"Experiment `{results.Name}`, started {results.StartedAt.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture)}.").AppendLine();
 
+        if (results.Warnings.Count > 0)
+        {
+            // Before any number: the reasons not to trust some of them.
+            md.AppendLine("## Warnings").AppendLine();
+            foreach (var warning in results.Warnings)
+                md.AppendLine($"- **{warning.Code}**: {warning.Message}");
+            md.AppendLine();
+        }
+
         md.AppendLine("## Setup").AppendLine();
         foreach (var (key, value) in ExperimentFacts.For(results))
             md.AppendLine($"- **{key}**: {value}");

@@ -8,7 +8,7 @@ public static class ExperimentFile
 {
     public const string DefaultSource = "(embedded default experiment)";
 
-    private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false };
 
     public static JsonObject Load(string? path)
     {
@@ -34,7 +34,14 @@ public static class ExperimentFile
         }
         catch (JsonException e)
         {
-            throw new ExperimentException(source, [$"not valid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}: {e.Message}"]);
+            // A duplicate key (refused: which value would count?) comes without a position, but names the key.
+            var where = e.LineNumber is { } line ? $" at line {line + 1}, byte {e.BytePositionInLine + 1}" : e.Path is { Length: > 0 } path ? $" at {path}" : "";
+            throw new ExperimentException(source, [$"not valid JSON{where}: {e.Message}"]);
+        }
+        catch (ArgumentException e)
+        {
+            // JsonObject's own complaint about a key given twice, should the parser let one through.
+            throw new ExperimentException(source, [$"a key appears twice in one object: {e.Message}"]);
         }
     }
 }

@@ -66,7 +66,7 @@ public static class ExperimentParser
 
     private static TrainingSettings ParseTraining(JsonSection training, TrainingSettings d)
     {
-        training.AllowOnly("epochs", "batch_size", "optimizer", "learning_rate", "weight_decay", "momentum", "threads", "augment");
+        training.AllowOnly("epochs", "batch_size", "optimizer", "learning_rate", "weight_decay", "momentum", "threads", "select_epoch", "early_stopping", "augment");
         return new TrainingSettings(
             training.Integer("epochs", d.Epochs, 1, 1_000_000),
             training.Integer("batch_size", d.BatchSize, 0),
@@ -75,7 +75,26 @@ public static class ExperimentParser
             training.Number("weight_decay", d.WeightDecay, 0, 1e3),
             training.Number("momentum", d.Momentum, 0, 1, maxExclusive: true),
             training.Integer("threads", d.Threads, 0, 1024),
+            training.Enum("select_epoch", d.SelectEpoch),
+            ParseEarlyStopping(training, d.EarlyStopping),
             training.Boolean("augment", d.Augment));
+    }
+
+    /// <summary><c>null</c> or <c>false</c> turns early stopping off; an object's missing keys take <see cref="EarlyStoppingSettings"/>' defaults.</summary>
+    private static EarlyStoppingSettings? ParseEarlyStopping(JsonSection training, EarlyStoppingSettings? fallback)
+    {
+        if (training.Node is null || !training.Node.TryGetPropertyValue("early_stopping", out var node)) return fallback;
+        if (node is null || (node is JsonValue v && v.GetValueKind() == JsonValueKind.False)) return null;
+        if (node is not JsonObject)
+        {
+            training.Problem("early_stopping", $"expected an object like {{\"monitor\": \"validation_bce\", \"patience\": 20}}, or false, got {node.ToJsonString()}");
+            return fallback;
+        }
+        var section = training.Section("early_stopping");
+        section.AllowOnly("monitor", "patience", "min_delta");
+        var d = new EarlyStoppingSettings();
+        return new EarlyStoppingSettings(section.Enum("monitor", d.Monitor), section.Integer("patience", d.Patience, 1, 1_000_000),
+            section.Number("min_delta", d.MinDelta, 0, 1e3));
     }
 
     private static BootstrapSettings ParseBootstrap(JsonSection bootstrap, BootstrapSettings d)

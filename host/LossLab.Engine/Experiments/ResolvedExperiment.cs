@@ -26,5 +26,10 @@ public sealed record ResolvedExperiment(
     IReadOnlyList<ConfiguredLoss> Losses,
     string Source)
 {
-    public string BaseDirectory => Source == ExperimentFile.DefaultSource ? Environment.CurrentDirectory : Path.GetDirectoryName(Path.GetFullPath(Source))!;
+    /// <summary>Where relative paths resolve from: <see cref="BaseDirectoryOverride"/>, else the experiment file's folder (the current folder for the embedded default).</summary>
+    public string BaseDirectory => BaseDirectoryOverride
+        ?? (Source == ExperimentFile.DefaultSource ? Environment.CurrentDirectory : Path.GetDirectoryName(Path.GetFullPath(Source))!);
+
+    /// <summary>With --resume: the folder the first run resolved relative paths from (recorded in results.json).</summary>
+    public string? BaseDirectoryOverride { get; init; }
 }

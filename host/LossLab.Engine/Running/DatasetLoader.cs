@@ -23,6 +23,16 @@ public static class DatasetLoader
         var label = plugin.Descriptor.Label;
         if (data.Pixels is null && data.Features.LongLength != (long)data.Count * data.RowLength)
             throw new InvalidOperationException($"{label} returned {data.Features.LongLength} feature values for {data.Count} rows of shape [{string.Join(", ", data.Info.InputShape)}]");
+        // Bad data is reported as bad data: NaN features would otherwise surface later as a "diverged" run.
+        var nonFinite = Array.FindIndex(data.Features, v => !float.IsFinite(v));
+        if (nonFinite >= 0)
+        {
+            var row = nonFinite / data.RowLength;
+            var column = nonFinite % data.RowLength;
+            var feature = column < data.Info.FeatureNames.Count ? $"feature '{data.Info.FeatureNames[column]}'" : $"value {column} of the row";
+            var count = data.Features.Count(v => !float.IsFinite(v));
+            throw new DataException($"{label} ({data.Info.Source}) returned {data.Features[nonFinite]} at row {row + 1}, {feature} ({count} non-finite value(s) in all): bad data, not a training problem; fix or drop those rows");
+        }
         if (data.Pixels is not null) CheckPixels(data, label);
         var bad = Array.FindIndex(data.Labels, y => y is not (0 or 1));
         if (bad >= 0) throw new InvalidOperationException($"{label} returned label {data.Labels[bad]} at row {bad}; labels must be 0 or 1");

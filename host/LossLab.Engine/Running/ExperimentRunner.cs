@@ -27,7 +27,10 @@ public sealed class ExperimentRunner
 
         var loaded = DatasetLoader.Load(resolved, progress.Message, cancellation);
         var data = experiment.Imbalance is null ? loaded : ImbalanceSampler.Apply(loaded, experiment.Imbalance, experiment.Dataset.Seed, progress.Message);
+        if (options.Previous is { Results.Dataset.Sha256: { Length: > 0 } recorded } && DatasetHash.Of(data) is var now && now != recorded)
+            throw new InvalidInputException($"--resume: the dataset ({data.Info.Source}) is not the data the earlier runs trained on: its SHA-256 is {now}, results.json records {recorded}; nothing was trained. Start a new run with --out to use the new data.");
         var folder = new ResultsFolder(options.OutputDirectory);
+        folder.RemoveOrphanTemporaries();
 
         var seeds = new Dictionary<int, SeedData>();
         var weights = new Dictionary<int, InitialWeights>();
@@ -46,7 +49,7 @@ public sealed class ExperimentRunner
             var first = seeds[experiment.Seeds[0]];
             var template = ResultsTemplate.Build(resolved, options, EnvironmentProbe.Describe(device, threads), loaded, data, first, weights[experiment.Seeds[0]]);
             template.LossShapes.AddRange(LossShapes(resolved, first, progress));
-            var ledger = new RunLedger(resolved, template, options.Previous);
+            var ledger = new RunLedger(resolved, template, options.Previous, progress.Message);
 
             var pending = new ConcurrentQueue<(int Index, ConfiguredLoss Loss, int Seed)>();
             var index = 0;

@@ -20,7 +20,9 @@ internal static class ResultsTemplate
         return new ExperimentResults
         {
             Name = e.Name, Title = e.Title, StartedAt = DateTimeOffset.UtcNow, CommandLine = options.CommandLine,
-            Experiment = e, Environment = environment,
+            Experiment = e, Environment = environment, ExperimentSha256 = LossLab.Evaluation.Experiments.ExperimentHash.Of(e),
+            ExperimentSource = resolved.Source == ExperimentFile.DefaultSource ? resolved.Source : Path.GetFullPath(resolved.Source),
+            BaseDirectory = resolved.BaseDirectory,
             Plugins = [.. new[] { resolved.Dataset.Descriptor, resolved.Model.Descriptor }.Concat(resolved.Losses.Select(l => l.Plugin.Descriptor))
                 .DistinctBy(d => (d.Kind, d.Name)).Select(d => new PluginUsage(d.Kind.Label(), d.Name, d.Source, d.Sha256))],
             Dataset = new DatasetSummary
@@ -32,6 +34,7 @@ internal static class ResultsTemplate
                 LoadedRows = loaded.Count, LoadedPositives = (int)loaded.Counts.Positives, Splits = first.Summary(),
                 Sha256 = DatasetHash.Of(data),
                 SkippedInputs = [.. loaded.Info.SkippedInputs.Select(s => new SkippedInputSummary(s.Path, s.Reason))],
+                DroppedColumns = [.. loaded.Info.DroppedColumns],
             },
             Model = new ModelSummary
             {

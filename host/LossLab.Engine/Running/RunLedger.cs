@@ -10,7 +10,7 @@ namespace LossLab.Engine.Running;
 /// order), their predictions and decision boundaries, on top of the <see cref="ResultsTemplate"/>. Saved after
 /// every run; with --resume, the earlier results' completed runs are kept instead of re-run.
 /// </summary>
-internal sealed class RunLedger(ResolvedExperiment resolved, ExperimentResults template, PreviousResults? previous)
+internal sealed class RunLedger(ResolvedExperiment resolved, ExperimentResults template, PreviousResults? previous, Action<string> message)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Loss, int Seed), RunResult> _runs = [];
@@ -22,8 +22,16 @@ internal sealed class RunLedger(ResolvedExperiment resolved, ExperimentResults t
     {
         var run = previous?.Results.Runs.FirstOrDefault(r => r.Loss == loss && r.Seed == seed && r.Status == RunStatus.Completed);
         if (run is null) return false;
+        List<Prediction> rows = [.. previous!.Predictions.Where(p => p.Loss == loss && p.Seed == seed)];
+        // A completed run is kept only with its rows as recorded: a missing, truncated or foreign predictions.csv
+        // would otherwise leave the closing analysis without them. Such a run is trained again.
+        if (rows.Count == 0 || !PredictionDigest.Matches(run, rows))
+        {
+            message($"--resume: predictions.csv does not hold the rows results.json records for {loss} seed {seed}; training it again");
+            return false;
+        }
         _runs[(loss, seed)] = run;
-        _predictions[(loss, seed)] = [.. previous!.Predictions.Where(p => p.Loss == loss && p.Seed == seed)];
+        _predictions[(loss, seed)] = rows;
         if (previous.Results.DecisionBoundaries.FirstOrDefault(b => b.Loss == loss && b.Seed == seed) is { } boundary) _boundaries[loss] = boundary;
         return true;
     }
@@ -57,9 +65,16 @@ internal sealed class RunLedger(ResolvedExperiment resolved, ExperimentResults t
         lock (_gate)
             return template with
             {
-                Runs = [.. Ordered().Where(_runs.ContainsKey).Select(key => _runs[key])],
+                Runs = [.. Ordered().Where(_runs.ContainsKey).Select(key => WithDigest(_runs[key], _predictions.GetValueOrDefault(key)))],
                 DecisionBoundaries = [.. resolved.Losses.Where(l => _boundaries.ContainsKey(l.Name)).Select(l => _boundaries[l.Name])],
             };
+    }
+
+    private static RunResult WithDigest(RunResult run, List<Prediction>? rows)
+    {
+        if (rows is null) return run;
+        var (count, sha) = PredictionDigest.Of(rows);
+        return run with { PredictionRows = count, PredictionsSha256 = sha };
     }
 
     private IEnumerable<(string, int)> Ordered() =>

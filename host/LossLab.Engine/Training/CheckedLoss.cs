@@ -1,4 +1,5 @@
 using LossLab.Abstractions;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace LossLab.Engine.Training;
@@ -20,6 +21,9 @@ internal sealed class CheckedLoss(LossPlugin plugin)
         var mean = plugin.Mean(logits, targets, counts);
         if (!_checked && mean.shape.Length != 0)
             throw new InvalidOperationException($"Mean returned shape [{string.Join(", ", mean.shape)}]; expected a scalar (the mean of Forward)");
+        // Checked before backward(), which would fail inside libtorch with a native stack trace instead.
+        if (!_checked && torch.is_grad_enabled() && !mean.requires_grad)
+            throw new InvalidOperationException("the loss returned a tensor that does not require grad: compute it from the logits with tensor operations (no .item(), .detach(), new tensors or no_grad blocks), so that gradients can flow back to the model");
         _checked = true;
         return mean;
     }

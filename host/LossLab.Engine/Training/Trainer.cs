@@ -54,7 +54,9 @@ public sealed class Trainer
         InitialWeights.WithTorchRandom(() => torch.manual_seed(data.Seed));
         var layers = TrainingModeLayers.Of(model);
         var switchModes = layers.SwitchModes;
-        var validationPass = new ValidationPass(data, switchModes);
+        using var monitor = new EpochMonitor(request.Experiment.Training);
+        var validationPass = new ValidationPass(data, switchModes, monitor.NeedsAveragePrecision);
+        int? stoppedAt = null;
         // Full batch trains on the split as it is; minibatches walk the seed's shuffled orders, made epoch by epoch.
         using var orders = data.Schedule.IsFullBatch(data.Split.Train.Length) ? null : data.Schedule.EpochOrders().GetEnumerator();
 
@@ -73,6 +75,11 @@ public sealed class Trainer
                 progress?.Invoke(new EpochProgress(request.Loss.Name, data.Seed, epoch + 1, request.Experiment.Training.Epochs, trainLoss));
                 if (!double.IsFinite(record.ValidationLoss))
                     return new Outcome(Result(RunStatus.Diverged, $"validation loss became {record.ValidationLoss} at epoch {epoch + 1}", epoch + 1), null, null, null);
+                if (monitor.Observe(record, model) && epoch + 1 < request.Experiment.Training.Epochs)
+                {
+                    stoppedAt = epoch + 1;
+                    break;
+                }
             }
         }
         catch (OperationCanceledException)
@@ -84,14 +91,16 @@ public sealed class Trainer
             return new Outcome(Result(RunStatus.Failed, $"{request.Loss.Plugin.Descriptor.Label}: {e.GetType().Name}: {e.Message}"), null, null, null);
         }
 
-        var validation = validationPass.Last ?? Score(model, data.ValidationX);
+        // With select_epoch: best the best epoch's weights come back, and validation is scored again with them.
+        var selected = monitor.Selected(epochs.Count);
+        var validation = monitor.RestoreBest(model, epochs.Count) ? Score(model, data.ValidationX) : validationPass.Last ?? Score(model, data.ValidationX);
         var test = Score(model, data.TestX);
         if (!AllFinite(validation.Logits) || !AllFinite(test.Logits))
             return new Outcome(Result(RunStatus.Diverged, "the trained model outputs non-finite logits", epochs.Count), null, null, null);
 
         if (request.ModelFolder is not null) SavedWeights.Save(model, request.ModelFolder);
         var boundary = request.DecisionBoundary ? DecisionBoundaryGrid.Compute(model, request, test) : null;
-        var result = RunEvaluation.Evaluate(Result(RunStatus.Completed), request, validation, test);
+        var result = RunEvaluation.Evaluate(Result(RunStatus.Completed) with { SelectedEpoch = selected, StoppedEarlyAtEpoch = stoppedAt }, request, validation, test);
         return new Outcome(result, validation, test, boundary);
     }
 

@@ -14,7 +14,7 @@ namespace LossLab.Engine.Training;
 /// </summary>
 /// <param name="switchModes">Whether to put the model in eval() for the pass (<see cref="TrainingModeLayers"/>); the
 /// trainer puts it back in train() before the next epoch.</param>
-internal sealed class ValidationPass(SeedData data, bool switchModes)
+internal sealed class ValidationPass(SeedData data, bool switchModes, bool averagePrecision = false)
 {
     private readonly double[] _logits = new double[data.ValidationLabels.Length];
     private readonly double[] _scores = new double[data.ValidationLabels.Length];
@@ -36,6 +36,7 @@ internal sealed class ValidationPass(SeedData data, bool switchModes)
         {
             Epoch = epoch, TrainLoss = trainLoss, ValidationLoss = own, ValidationBce = bce,
             ValidationRocAuc = _rocAuc.Compute(_scores),
+            ValidationAp = averagePrecision ? RankingMetrics.AveragePrecision(data.ValidationLabels, _scores) : null,
         };
     }
 

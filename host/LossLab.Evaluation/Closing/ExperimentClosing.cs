@@ -43,7 +43,7 @@ public static class ExperimentClosing
             var judgement = ClosingAnalysis.Gates(seeds, settings);
             return new LossGates { Loss = name, Seeds = seeds.Count, Passed = judgement.Results.All(g => g.Passed), Results = judgement.Results };
         })];
-        return results with
+        var closed = results with
         {
             Runs = runs,
             Aggregates = SeedAggregator.Aggregate(results.Runs, names),
@@ -52,6 +52,7 @@ public static class ExperimentClosing
             GatesPassed = gates.Count == 0 ? null : gates.All(g => g.Passed),
             Prevalence = settings.DeploymentPrevalence,
         };
+        return closed with { Warnings = ResultChecks.Of(closed) };
     }
 
     /// <summary>A completed run: one with test metrics (every completed run has them) and so validation and test rows.</summary>

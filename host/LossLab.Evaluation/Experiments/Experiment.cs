@@ -20,7 +20,11 @@ public sealed record Experiment
     public PluginChoice Model { get; init; } = new("mlp", []);
     public IReadOnlyList<LossChoice> Losses { get; init; } = DefaultLosses();
     public IReadOnlyList<int> Seeds { get; init; } = [1, 2, 3];
-    public TrainingSettings Training { get; init; } = new();
+    /// <summary>
+    /// For a file without <c>training</c>: <see cref="TrainingSettings.ForNewData"/>, settings a user's own data
+    /// survives. A file that sets <c>training</c> fills its missing keys from the same values.
+    /// </summary>
+    public TrainingSettings Training { get; init; } = TrainingSettings.ForNewData;
     public IReadOnlyList<ThresholdObjective> Thresholds { get; init; } = [ThresholdObjective.Parse("max_f1"), ThresholdObjective.Parse("youden"), ThresholdObjective.Parse("recall>=0.9")];
     public CalibrationMode Calibrate { get; init; } = CalibrationMode.None;
     public BootstrapSettings Bootstrap { get; init; } = new();
@@ -57,12 +61,37 @@ public sealed record ImbalanceSettings(int MinorityClass = 1, double Ratio = 1);
 
 public sealed record SplitSettings(double Validation = 0.15, double Test = 0.3);
 
+/// <summary>
+/// How runs train. The constructor's defaults are what a results.json written before a key existed meant
+/// (30 full-batch epochs, the last one scored, no early stopping), so old results read back unchanged; experiment
+/// files take their defaults from <see cref="ForNewData"/>.
+/// </summary>
 /// <param name="BatchSize">0 means full batch.</param>
 /// <param name="Threads">Torch intra-op threads per run; 0 means the machine's cores divided by --parallel.</param>
+/// <param name="SelectEpoch">Which epoch's weights are scored: the last trained, or the best on the monitored validation metric.</param>
+/// <param name="EarlyStopping">Stop when the monitored validation metric has not improved for a while; null for never
+/// (written as <c>null</c>, so that a resumed run reads "off" back rather than the default).</param>
 /// <param name="Augment">Images only: a random resized crop and a random horizontal flip of every training image, drawn per (seed, epoch, batch).</param>
 public sealed record TrainingSettings(
     int Epochs = 30, int BatchSize = 0, OptimizerKind Optimizer = OptimizerKind.Adam, double LearningRate = 0.01,
-    double WeightDecay = 0, double Momentum = 0.9, int Threads = 0, bool Augment = false);
+    double WeightDecay = 0, double Momentum = 0.9, int Threads = 0, EpochSelection SelectEpoch = EpochSelection.Last,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] EarlyStoppingSettings? EarlyStopping = null, bool Augment = false)
+{
+    /// <summary>
+    /// The defaults of an experiment file: minibatches of 256 and up to 200 epochs of Adam at 0.003, scoring the
+    /// epoch with the best validation BCE and stopping 20 epochs after it. Twenty full-batch steps (the seed study)
+    /// can leave a model anywhere, even below chance on another data set; enough steps plus the best epoch on
+    /// validation cannot end worse than what validation saw.
+    /// </summary>
+    public static readonly TrainingSettings ForNewData = new(
+        Epochs: 200, BatchSize: 256, Optimizer: OptimizerKind.Adam, LearningRate: 0.003, SelectEpoch: EpochSelection.Best,
+        EarlyStopping: new EarlyStoppingSettings());
+}
+
+/// <param name="Monitor">The validation metric watched (also the one <see cref="EpochSelection.Best"/> picks by).</param>
+/// <param name="Patience">Epochs without an improvement of more than <paramref name="MinDelta"/> before training stops.</param>
+/// <param name="MinDelta">The smallest change that counts as an improvement.</param>
+public sealed record EarlyStoppingSettings(MonitoredMetric Monitor = MonitoredMetric.ValidationBce, int Patience = 20, double MinDelta = 0);
 
 public sealed record BootstrapSettings(int Resamples = 1000, int Seed = 0, double Confidence = 0.95);
 

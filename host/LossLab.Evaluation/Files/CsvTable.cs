@@ -73,6 +73,9 @@ public sealed class CsvTable : IDisposable
     public int Column(string name, string role)
     {
         int index = Array.IndexOf(_header, name);
+        // Two columns of one name (two score columns, say): which one is meant cannot be guessed.
+        if (index >= 0 && Array.LastIndexOf(_header, name) != index)
+            throw new InvalidInputException($"{Source}, header: the {role} column '{name}' appears more than once (columns {index + 1} and {Array.LastIndexOf(_header, name) + 1}); rename one.");
         if (index < 0)
             throw new InvalidInputException(
                 $"{Source}: no {role} column '{name}'. Columns found: {string.Join(", ", _header.Select(h => $"'{h}'"))}."

@@ -48,8 +48,40 @@ public sealed class ResultsFolder(string directory)
         if (requirePredictions && !File.Exists(folder.PredictionsPath))
             throw new InvalidInputException($"{folder.PredictionsPath}: file not found (the report's curves are drawn from it)");
         var predictions = File.Exists(folder.PredictionsPath) ? LossLab.Evaluation.PredictionsFile.Read(folder.PredictionsPath) : [];
+        // The report draws from both files: they must be the same run's (--resume checks per run and rebuilds instead).
+        if (requirePredictions) PredictionDigest.Verify(results, predictions, folder.PredictionsPath);
         return new PreviousResults(results, predictions);
     }
+
+    /// <summary>The files LossLab itself writes into a results folder (and only those: --force clears them, nothing else).</summary>
+    public static readonly IReadOnlyList<string> OwnFiles = [ResultsFile, PredictionsFile, "report.pdf", "summary.md", "metrics.csv"];
+
+    /// <summary>
+    /// Removes the temporary files a killed process left behind (<see cref="AtomicFile"/>'s <c>.NAME.GUID.tmp</c>),
+    /// here and in models/; a live writer's temporary file has a fresh GUID, so only one process may use a folder.
+    /// </summary>
+    public void RemoveOrphanTemporaries()
+    {
+        foreach (var folder in new[] { Directory, Path.Combine(Directory, "models") })
+        {
+            if (!System.IO.Directory.Exists(folder)) continue;
+            foreach (var file in System.IO.Directory.EnumerateFiles(folder, ".*.tmp"))
+                File.Delete(file);
+        }
+    }
+
+    /// <summary>Deletes LossLab's own files and models/ (--force), leaving anything else in the folder alone.</summary>
+    public void ClearOwnFiles()
+    {
+        RemoveOrphanTemporaries();
+        foreach (var name in OwnFiles)
+            File.Delete(Path.Combine(Directory, name));
+        var models = Path.Combine(Directory, "models");
+        if (System.IO.Directory.Exists(models)) System.IO.Directory.Delete(models, recursive: true);
+    }
+
+    /// <summary>Whether the folder is missing or empty.</summary>
+    public bool IsEmpty => !System.IO.Directory.Exists(Directory) || !System.IO.Directory.EnumerateFileSystemEntries(Directory).Any();
 
     private static string Sanitize(string name) => string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
 }

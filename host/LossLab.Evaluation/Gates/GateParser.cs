@@ -20,7 +20,7 @@ public static class GateParser
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path)) throw new InvalidInputException($"{path}: gates file not found.");
         JsonNode? node;
-        try { node = JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }); }
+        try { node = JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false }); }
         catch (JsonException e) { throw new InvalidInputException($"{path}: not valid JSON ({e.Message})"); }
         return Parse(node, path);
     }
@@ -33,6 +33,9 @@ public static class GateParser
         if (node is JsonObject wrapper && wrapper["gates"] is JsonArray inner) node = inner;
         if (node is not JsonArray array)
             throw new InvalidInputException($"{source}: expected a JSON array of gates like [{{\"metric\": \"roc_auc\", \"min\": 0.85}}].");
+        // An empty list would pass with nothing judged: a gate file that gates nothing is a mistake.
+        if (array.Count == 0)
+            throw new InvalidInputException($"{source}: the list of gates is empty, so nothing would be judged; give at least one gate like {{\"metric\": \"roc_auc\", \"min\": 0.85}}.");
         var problems = new List<string>();
         var gates = Collect(array, problems);
         if (problems.Count > 0)

@@ -16,6 +16,12 @@ public sealed record ExperimentResults
     public string CommandLine { get; init; } = "";
     /// <summary>The experiment as resolved: defaults filled in, --set overrides applied, every plugin option explicit.</summary>
     public Experiment Experiment { get; init; } = new();
+    /// <summary>SHA-256 of <see cref="Experiment"/> as written here (<see cref="ExperimentHash"/>): --out and --resume compare it.</summary>
+    public string ExperimentSha256 { get; init; } = "";
+    /// <summary>The experiment file, absolute (or the embedded default's name), and the folder its relative paths
+    /// were resolved from: --resume resolves them from there again, not from the results folder.</summary>
+    public string ExperimentSource { get; init; } = "";
+    public string BaseDirectory { get; init; } = "";
     public required EnvironmentInfo Environment { get; init; }
     public List<PluginUsage> Plugins { get; init; } = [];
     public required DatasetSummary Dataset { get; init; }
@@ -36,6 +42,8 @@ public sealed record ExperimentResults
     public bool? GatesPassed { get; init; }
     /// <summary>The deployment prevalence of the experiment file; each completed run then has a <see cref="RunResult.Deployment"/>.</summary>
     public double? Prevalence { get; init; }
+    /// <summary>Every reason found not to trust a number (<see cref="LossLab.Evaluation.ResultChecks"/>), shown first in summary.md, the report and the terminal.</summary>
+    public List<ResultWarning> Warnings { get; init; } = [];
 
     /// <summary>The options, every one explicit, of the loss named <paramref name="loss"/> in <see cref="Experiment"/>.</summary>
     public System.Text.Json.Nodes.JsonObject LossOptions(string loss) =>
@@ -93,6 +101,8 @@ public sealed record DatasetSummary
     public Dictionary<string, SplitSummary> Splits { get; init; } = [];
     /// <summary>Inputs the dataset plugin left out (an unreadable image, say), with why; empty when none.</summary>
     public List<SkippedInputSummary> SkippedInputs { get; init; } = [];
+    /// <summary>Columns of a table left out of the features because they hold text.</summary>
+    public List<string> DroppedColumns { get; init; } = [];
 }
 
 /// <param name="Path">The file (or row) as the plugin names it, e.g. relative to the image folder.</param>
@@ -135,6 +145,8 @@ public sealed record EpochRecord
     public double ValidationLoss { get; init; }
     public double ValidationBce { get; init; }
     public double ValidationRocAuc { get; init; }
+    /// <summary>Validation average precision, computed only when early stopping monitors it; null otherwise.</summary>
+    public double? ValidationAp { get; init; }
 }
 
 public static class RunStatus
@@ -155,6 +167,13 @@ public sealed record RunResult
     public string InitHash { get; init; } = "";
     public string DataOrderHash { get; init; } = "";
     public List<EpochRecord> Epochs { get; init; } = [];
+    /// <summary>
+    /// The epoch (1-based) whose weights were scored: the last one trained with <c>select_epoch: last</c>, the best on
+    /// the monitored validation metric with <c>best</c>; null for a run that was never scored.
+    /// </summary>
+    public int? SelectedEpoch { get; init; }
+    /// <summary>The epoch at which early stopping ended training before the planned epochs; null when it did not.</summary>
+    public int? StoppedEarlyAtEpoch { get; init; }
     /// <summary>Test metrics at threshold 0.5.</summary>
     public MetricSet? Test { get; init; }
     /// <summary>Validation metrics at threshold 0.5.</summary>
@@ -165,6 +184,9 @@ public sealed record RunResult
     public double DurationS { get; init; }
     /// <summary>The saved model's folder (weights, state_dict.pt, model.json), relative to the results folder.</summary>
     public string? ModelPath { get; init; }
+    /// <summary>Rows of this run in predictions.csv (validation and test), and their SHA-256 (<see cref="PredictionDigest"/>); null before it is scored.</summary>
+    public int? PredictionRows { get; init; }
+    public string? PredictionsSha256 { get; init; }
     /// <summary>SHA-256 of the saved model folder (<see cref="FileHash.OfPath"/>), for the sign-off page.</summary>
     public string? ModelSha256 { get; init; }
     /// <summary>Test metrics re-weighted to the experiment's deployment prevalence; null without one.</summary>

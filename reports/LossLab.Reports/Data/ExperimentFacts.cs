@@ -8,6 +8,22 @@ internal static class ExperimentFacts
     /// <summary>Skipped inputs named on the page; the rest are counted.</summary>
     private const int MaxSkippedShown = 8;
 
+    /// <summary>The training settings as run, defaults included, so a reader sees what a file that set nothing got.</summary>
+    public static string Training(LossLab.Evaluation.Experiments.TrainingSettings t) =>
+        $"{(t.Epochs)} epochs at most, {(t.BatchSize == 0 ? "full batch" : $"batches of {t.BatchSize}")}, " +
+        $"{LossLab.Evaluation.Experiments.JsonEnum.Name(t.Optimizer)} learning rate {t.LearningRate.ToString(System.Globalization.CultureInfo.InvariantCulture)}" +
+        (t.WeightDecay > 0 ? $", weight decay {t.WeightDecay.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "") + "; " + Selection(t);
+
+    /// <summary>Which epoch is scored, and when training stops, in words.</summary>
+    public static string Selection(LossLab.Evaluation.Experiments.TrainingSettings t)
+    {
+        var monitor = LossLab.Evaluation.Experiments.JsonEnum.Name(t.EarlyStopping?.Monitor ?? LossLab.Evaluation.Experiments.MonitoredMetric.ValidationBce).Replace('_', ' ');
+        var selection = t.SelectEpoch == LossLab.Evaluation.Experiments.EpochSelection.Best ? $"scored at the epoch with the best {monitor}" : "scored at the last epoch";
+        return t.EarlyStopping is { } s
+            ? $"{selection}; early stopping after {s.Patience} epochs without a {monitor} improvement" + (s.MinDelta > 0 ? $" larger than {s.MinDelta.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "")
+            : $"{selection}; no early stopping";
+    }
+
     public static IEnumerable<(string Key, string Value)> For(ExperimentResults r)
     {
         var d = r.Dataset;
@@ -37,6 +53,7 @@ internal static class ExperimentFacts
         }
         foreach (var loss in r.Losses)
             yield return ($"Loss: {loss.Name}", $"{loss.Plugin}; {Format.Options(r.LossOptions(loss.Name))}{(string.IsNullOrEmpty(loss.Description) ? "" : $" — {loss.Description}")}");
+        yield return ("Training", Training(r.Experiment.Training));
         yield return ("Seeds", r.Seeds.Count == 0 ? "none" : string.Join(", ", r.Seeds));
         yield return ("Thresholds", r.ThresholdObjectives.Count == 0 ? "0.5 only" : $"0.5 and, tuned on validation: {string.Join(", ", r.ThresholdObjectives)}");
         if (r.Prevalence is { } prevalence)

@@ -27,7 +27,10 @@ internal static class TrainingCurvesFigure
         model.Axes.Add(Plots.Linear(AxisPosition.Left, "validation BCE"));
         var index = 0;
         foreach (var loss in losses)
+        {
             AddRuns(model, palette[loss], RunsOf(runs, loss), e => e.ValidationBce, loss, (double)index++ / Math.Max(1, losses.Count));
+            AddSelectedEpochs(model, palette[loss], RunsOf(runs, loss));
+        }
         Plots.AddLegend(model, LegendPosition.RightTop);
         return new PlotFigure(model, fonts);
     }
@@ -61,6 +64,16 @@ internal static class TrainingCurvesFigure
         var byEpoch = runs.SelectMany(r => r.Epochs).Where(e => double.IsFinite(value(e))).GroupBy(e => e.Epoch).OrderBy(g => g.Key);
         mean.Points.AddRange(byEpoch.Select(g => new DataPoint(g.Key, g.Average(value))));
         model.Series.Add(mean);
+    }
+
+    /// <summary>Each run's scored epoch (<see cref="RunResult.SelectedEpoch"/>) as a filled diamond on its seed line.</summary>
+    private static void AddSelectedEpochs(PlotModel model, LossStyle style, List<RunResult> runs)
+    {
+        var marks = new OxyPlot.Series.ScatterSeries { MarkerType = MarkerType.Diamond, MarkerSize = 3.2, MarkerFill = style.Color, MarkerStroke = OxyColors.White, MarkerStrokeThickness = 0.5, RenderInLegend = false };
+        foreach (var run in runs)
+            if (run.SelectedEpoch is { } epoch && run.Epochs.FirstOrDefault(e => e.Epoch == epoch) is { } record && double.IsFinite(record.ValidationBce))
+                marks.Points.Add(new OxyPlot.Series.ScatterPoint(epoch, record.ValidationBce));
+        if (marks.Points.Count > 0) model.Series.Add(marks);
     }
 
     private static DataPoint Point(double x, double y) => double.IsFinite(y) ? new DataPoint(x, y) : DataPoint.Undefined;

@@ -19,6 +19,12 @@ internal sealed class SummarySection(RunReportContext context) : IReportSection
             column.Spacing(6);
             column.Item().DocumentTitle(results.Title);
             column.Item().Note($"Experiment '{results.Name}', started {results.StartedAt.ToString("yyyy-MM-dd HH:mm 'UTC'zzz", CultureInfo.InvariantCulture)}.");
+            if (results.Warnings.Count > 0)
+            {
+                // Before any number: the reasons not to trust some of them.
+                column.Item().Subheading($"Warnings ({results.Warnings.Count})");
+                column.Item().Bullets(results.Warnings.Select(w => $"{w.Code}: {w.Message}"));
+            }
             column.Item().Heading(heading);
             column.Item().KeyValues("Setting", "Value", ExperimentFacts.For(results));
             column.Item().Subheading("Verdict");

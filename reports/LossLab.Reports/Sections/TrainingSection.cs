@@ -26,6 +26,7 @@ internal sealed class TrainingSection(RunReportContext context) : IReportSection
                 $"{heading.Figure("a")} Training loss per epoch, one panel per loss on its own scale (the losses are not comparable in size). " +
                 "Thin lines: seeds (runs that failed or diverged included, up to their last epoch); thick line: mean over seeds.");
             column.Item().Figure(TrainingCurvesFigure.ValidationBce(context.Fonts, context.Palette, context.Losses, runs), 210,
-                $"{heading.Figure("b")} Validation BCE per epoch on a common scale, the same yardstick for every loss. Thin: seeds; thick: mean.");
+                $"{heading.Figure("b")} Validation BCE per epoch on a common scale, the same yardstick for every loss. Thin: seeds; thick: mean; diamonds mark " +
+                $"the epoch each run was scored at ({Data.ExperimentFacts.Selection(context.Results.Experiment.Training)}).");
         });
 }

@@ -15,8 +15,12 @@ internal static class VerdictWriter
     /// <summary>ROC-AUC gaps smaller than this are not worth contrasting (seed noise is about that size).</summary>
     private const double NotableAucGap = 0.005;
 
-    /// <summary>Above this ECE, scores should not be read as probabilities.</summary>
-    private const double PoorCalibration = 0.05;
+    /// <summary>
+    /// The one calibration rule: a loss whose mean test ECE is at most this is well calibrated, above it its scores
+    /// should not be read as probabilities. "Best calibrated" is said only of a well-calibrated loss, so the two
+    /// sentences cannot name the same loss.
+    /// </summary>
+    public const double PoorCalibration = 0.05;
 
     public static IReadOnlyList<string> Sentences(ExperimentResults results)
     {
@@ -29,11 +33,22 @@ internal static class VerdictWriter
             return sentences;
         }
 
-        Headline(table, measured, sentences);
-        Contrast(table, measured, sentences);
-        Bootstrap(results, sentences);
+        // Losses worse than chance on test are never ranked without saying so: they are left out of the rankings
+        // and named in a sentence of their own, and any bootstrap difference involving them says it.
+        var belowChance = BelowChance(results, table, measured);
+        var working = measured.Where(r => !belowChance.Contains(r.Loss)).ToList();
+        if (working.Count == 0)
+            sentences.Add($"Every loss ranks worse than chance on test ({string.Join(", ", measured.Select(r => $"{r.Loss} ROC-AUC {AucText(table, r)}"))}): none of these models works, so no loss is ranked; see the warnings before reading any other number.");
+        else
+        {
+            if (belowChance.Count > 0)
+                sentences.Add($"{string.Join(", ", measured.Where(r => belowChance.Contains(r.Loss)).Select(r => $"{r.Loss} (ROC-AUC {AucText(table, r)})"))} {(belowChance.Count == 1 ? "ranks" : "rank")} worse than chance on test and {(belowChance.Count == 1 ? "is" : "are")} left out of the rankings below.");
+            Headline(table, working, sentences);
+            Contrast(table, working, sentences);
+        }
+        Bootstrap(results, belowChance, sentences);
         ThresholdEffect(table, measured, sentences);
-        Calibration(table, measured, sentences);
+        Calibration(table, working, sentences);
         Incomplete(table, sentences);
         SmallTestSet(results, sentences);
         Accuracy(results, sentences);
@@ -65,7 +80,18 @@ internal static class VerdictWriter
             + "at a fixed threshold a loss can win by moving its scores rather than by ranking better.");
     }
 
-    private static void Bootstrap(ExperimentResults results, List<string> sentences)
+    private static HashSet<string> BelowChance(ExperimentResults results, VerdictTableModel table, List<VerdictRow> measured)
+    {
+        var set = new HashSet<string>(LossLab.Evaluation.ResultChecks.WorseThanChance(results), StringComparer.Ordinal);
+        foreach (var row in measured)
+            if (Mean(table, row, "roc_auc", null) is < 0.5) set.Add(row.Loss);
+        return set;
+    }
+
+    private static string AucText(VerdictTableModel table, VerdictRow row) =>
+        Mean(table, row, "roc_auc", null) is { } auc ? Data.Format.Metric(auc) : "n/a";
+
+    private static void Bootstrap(ExperimentResults results, HashSet<string> belowChance, List<string> sentences)
     {
         if (results.Bootstrap is not { } bootstrap || bootstrap.Differences.Count == 0)
             return;
@@ -74,8 +100,11 @@ internal static class VerdictWriter
         {
             foreach (var (metric, d) in differences.OrderBy(d => MetricLabels.Order(d.Key)))
             {
-                if (d.Verdict is "better" or "worse")
-                    clear.Add($"{loss} is {d.Verdict} on {MetricLabels.Short(metric)} ({Data.Format.Signed(d.Estimate)}, {Confidence(bootstrap)} CI {Data.Format.Interval(d.Lower, d.Upper)})");
+                if (d.Verdict is not ("better" or "worse"))
+                    continue;
+                var broken = new[] { loss, bootstrap.Baseline }.Where(belowChance.Contains).ToList();
+                clear.Add($"{loss} is {d.Verdict} on {MetricLabels.Short(metric)} ({Data.Format.Signed(d.Estimate)}, {Confidence(bootstrap)} CI {Data.Format.Interval(d.Lower, d.Upper)})"
+                    + (broken.Count == 0 ? "" : $", although {string.Join(" and ", broken)} {(broken.Count == 1 ? "is" : "are")} worse than chance on test"));
             }
         }
 
@@ -100,17 +129,21 @@ internal static class VerdictWriter
         sentences.Add($"Tuning the threshold on validation ({objective}) moves test F1 of {string.Join(", ", parts)}: compare losses at their own tuned thresholds, not at 0.5.");
     }
 
+    /// <summary>The calibration rule (<see cref="PoorCalibration"/>): best calibrated only among the well calibrated; the rest named as poor.</summary>
     private static void Calibration(VerdictTableModel table, List<VerdictRow> rows, List<string> sentences)
     {
-        var poor = rows
-            .Select(r => (r.Loss, Ece: Mean(table, r, "ece", null)))
-            .Where(r => r.Ece is > PoorCalibration)
-            .Select(r => $"{r.Loss} (ECE {Data.Format.Metric(r.Ece!.Value)})")
-            .ToList();
-        var best = Best(table, rows, "ece", null);
-        if (best is null)
+        var eces = rows.Select(r => (r.Loss, Ece: Mean(table, r, "ece", null))).Where(r => r.Ece is not null).Select(r => (r.Loss, Ece: r.Ece!.Value)).ToList();
+        if (eces.Count == 0)
             return;
-        var sentence = $"{best.Value.Loss} is the best calibrated (ECE {Data.Format.Metric(best.Value.Mean)}).";
+        var poor = eces.Where(r => r.Ece > PoorCalibration).Select(r => $"{r.Loss} (ECE {Data.Format.Metric(r.Ece)})").ToList();
+        var good = eces.Where(r => r.Ece <= PoorCalibration).ToList();
+        if (good.Count == 0)
+        {
+            sentences.Add($"No loss is well calibrated (mean test ECE above {Data.Format.Metric(PoorCalibration)} for {string.Join(", ", poor)}): none of these scores should be read as probabilities without recalibration.");
+            return;
+        }
+        var best = good.MinBy(r => r.Ece);
+        var sentence = $"{best.Loss} is the best calibrated (ECE {Data.Format.Metric(best.Ece)}, at most {Data.Format.Metric(PoorCalibration)}).";
         if (poor.Count > 0)
             sentence += $" Scores of {string.Join(", ", poor)} should not be read as probabilities without recalibration.";
         sentences.Add(sentence);

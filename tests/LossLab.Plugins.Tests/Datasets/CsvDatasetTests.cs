@@ -122,9 +122,20 @@ public sealed class CsvDatasetTests : IDisposable
         Assert.Equal([0, 1, 0], text.Labels);
         Assert.Equal(["benign", "malignant"], text.Info.ClassNames);
 
-        var numbers = Load("x,label\n1,1.0\n2,0\n3,2\n");
+        var numbers = Load("x,label\n1,1.0\n2,0\n3,0\n");
         Assert.Equal([1, 0, 0], numbers.Labels);
-        Assert.Equal(["not 1", "1"], numbers.Info.ClassNames);
+        Assert.Equal(["0", "1"], numbers.Info.ClassNames);
+    }
+
+    /// <summary>Issue 17: labels 0/1/2 used to count 2 as negative; a third class is an error naming its row.</summary>
+    [Fact]
+    public void A_third_label_value_is_an_error_naming_the_row_and_value()
+    {
+        var e = Fails("x,label\n1,1\n2,0\n3,2\n");
+        Assert.Contains("data row 3", e.Message);
+        Assert.Contains("third label '2'", e.Message);
+        var named = Assert.Throws<PluginInputException>(() => Load("x,y\n1,yes\n2,no\n3,maybe\n", new CsvDataset { LabelColumn = "y", PositiveLabel = "yes", NegativeLabel = "no" }));
+        Assert.Contains("'maybe', which is neither positive_label 'yes' nor negative_label 'no'", named.Message);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ namespace LossLab.Tests.Fixtures;
 /// tests/LossLab.Reports.Tests/Fixtures/ReportRun, committed there. This test runs that experiment again and fails when
 /// the engine's output no longer matches the committed files, so the fixture cannot drift from what the engine writes.
 /// Ignored: what varies by machine, build or clock (start time, environment, run durations, the plugin DLLs'
-/// SHA-256, and so each saved model folder's SHA-256, since its model.json records them). Plugin paths are stored relative to the test's output folder. To rewrite the files on purpose: run with
+/// SHA-256, and so each saved model folder's SHA-256, since its model.json records them; the absolute experiment path and base folder). Plugin paths are stored relative to the test's output folder. To rewrite the files on purpose: run with
 /// <c>LOSSLAB_WRITE_FIXTURES=1</c>, look at the diff, and say why in the commit.
 /// </summary>
 public sealed partial class ReportFixtureTests
@@ -23,7 +23,7 @@ public sealed partial class ReportFixtureTests
     private static readonly string Folder = RepoPaths.Of("tests", "LossLab.Reports.Tests", "Fixtures", "ReportRun");
     private const string CommandLine = "losslab run experiment.json --out ReportRun --device cpu";
 
-    [GeneratedRegex(@"^/(started_at|environment(/.*)?|(plugins|losses)\[\d+\]/sha256|runs\[\d+\]/(duration_s|model_sha256))$")]
+    [GeneratedRegex(@"^/(started_at|experiment_source|base_directory|environment(/.*)?|(plugins|losses)\[\d+\]/sha256|runs\[\d+\]/(duration_s|model_sha256))$")]
     private static partial Regex Varying();
 
     [Fact]
@@ -69,6 +69,9 @@ public sealed partial class ReportFixtureTests
     private static JsonNode Normalized(JsonNode results)
     {
         var output = AppContext.BaseDirectory;
+        // The experiment's absolute path and folder depend on the machine (and are ignored when comparing).
+        results["experiment_source"] = "experiment.json";
+        results["base_directory"] = ".";
         foreach (var list in (string[])["plugins", "losses"])
             foreach (var item in results[list]!.AsArray())
                 if ((string?)item!["source"] is { } source && Path.IsPathRooted(source))

@@ -24,8 +24,11 @@ public sealed class ReportCommand(ILogger<ReportCommand> logger)
             : (Path.GetDirectoryName(Path.GetFullPath(resultsPath))!, Path.GetFileName(resultsPath));
         var saved = ResultsFolder.Load(folder, requirePredictions: true, file);
         var pdf = settings.Out ?? Path.Combine(folder, "report.pdf");
-        ReportFiles.Write(saved.Results, saved.Predictions, pdf, logger);
-        logger.LogInformation("Report: {Pdf}", Path.GetFullPath(pdf));
+        var companions = ReportFiles.Write(saved.Results, saved.Predictions, pdf, logger, resultsFolder: folder);
+        ReportFiles.LogWarnings(logger, saved.Results);
+        logger.LogInformation("Report: {Pdf}; summary.md and metrics.csv: {Folder}", Path.GetFullPath(pdf), companions);
+        if (companions != Path.GetDirectoryName(Path.GetFullPath(pdf)))
+            logger.LogWarning("{PdfFolder} holds another experiment's files, so summary.md and metrics.csv went beside results.json, to {Folder}", Path.GetDirectoryName(Path.GetFullPath(pdf)), companions);
         return ExitCodes.Success;
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using LossLab.Engine.Experiments;
 using LossLab.Engine.Running;
 using LossLab.Evaluation;
+using LossLab.Evaluation.Experiments;
 using LossLab.Evaluation.Results;
 using Microsoft.Extensions.Logging;
 
@@ -27,20 +28,29 @@ public sealed class RunCommand(PluginCatalogFactory catalogs, ExperimentRunner r
         var catalog = catalogs.Create(settings.Plugins);
         PreviousResults? previous = null;
         ResolvedExperiment resolved;
+        string output;
         if (settings.Resume is { } resume)
         {
+            if (settings.Set.Count > 0)
+                throw new UsageException($"--resume continues the experiment saved in {resume} exactly; --set {settings.Set[0]} would change it mid-way (start a new run with --out instead)");
+            if (settings.Force) throw new UsageException("--resume and --force cannot be combined: --force clears the results --resume continues");
             previous = ResultsFolder.Load(resume);
             if (settings.Experiment is not null) logger.LogWarning("--resume uses the experiment saved in {Folder}; {File} is ignored", resume, settings.Experiment);
-            var json = previous.Results.Experiment.ToJson();
-            ExperimentOverrides.Apply(json, settings.Set);
-            resolved = ExperimentResolver.Resolve(json, Path.Combine(resume, ResultsFolder.ResultsFile), catalog);
+            resolved = ResumeChecks.Resolve(previous.Results, resume, catalog);
+            output = resume;
         }
         else
         {
             resolved = ExperimentResolver.Resolve(settings.Experiment, settings.Set, catalog);
+            output = settings.Out ?? Path.Combine("runs", $"{resolved.Experiment.Name}-{DateTime.Now:yyyyMMdd-HHmmss}");
+            previous = OutputFolderCheck.Prepare(output, ExperimentHash.Of(resolved.Experiment), settings.Force);
+            if (previous is not null)
+            {
+                logger.LogWarning("{Output} holds an unfinished run of this experiment: continuing it (as --resume)", output);
+                resolved = ResumeChecks.Resolve(previous.Results, output, catalog);
+            }
         }
 
-        var output = settings.Resume ?? settings.Out ?? Path.Combine("runs", $"{resolved.Experiment.Name}-{DateTime.Now:yyyyMMdd-HHmmss}");
         var runs = resolved.Experiment.Seeds.Count * resolved.Losses.Count;
         logger.LogInformation("Experiment {Name}: {Losses} × {Seeds} seeds = {Runs} runs → {Output}",
             resolved.Experiment.Name, resolved.Losses.Count, resolved.Experiment.Seeds.Count, runs, Path.GetFullPath(output));
@@ -52,6 +62,7 @@ public sealed class RunCommand(PluginCatalogFactory catalogs, ExperimentRunner r
         WriteReports(results, output, settings.NoReport);
         var notCompleted = results.Runs.Where(r => r.Status != RunStatus.Completed).ToList();
         foreach (var run in notCompleted) logger.LogWarning("{Loss} seed {Seed}: {Status}: {Error}", run.Loss, run.Seed, run.Status, run.Error);
+        ReportFiles.LogWarnings(logger, results);
         logger.LogInformation("{Completed}/{Total} runs completed. Results in {Output}", results.Runs.Count - notCompleted.Count, results.Runs.Count, Path.GetFullPath(output));
         int gates = ExitCodes.Success;
         foreach (var loss in results.Gates)

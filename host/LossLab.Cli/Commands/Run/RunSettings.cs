@@ -27,6 +27,9 @@ public sealed record RunSettings : VerbSettings
     /// <summary>Skip report.pdf (results.json, summary.md and metrics.csv are still written).</summary>
     public bool NoReport { get; init; }
 
+    /// <summary>Write into a results folder that holds other files, clearing LossLab's own files there first.</summary>
+    public bool Force { get; init; }
+
     /// <summary>The command line as typed, recorded in results.json.</summary>
     public required string CommandLine { get; init; }
 
@@ -36,6 +39,7 @@ public sealed record RunSettings : VerbSettings
     private static readonly Option<int> ParallelOption = new("--parallel") { Description = "Runs trained at once (torch threads are split between them)", DefaultValueFactory = _ => 1 };
     private static readonly Option<string?> ResumeOption = new("--resume") { Description = "Results folder of an interrupted run: re-run only what did not complete" };
     private static readonly Option<string> DeviceOption = new("--device") { Description = "auto, cpu or cuda", DefaultValueFactory = _ => "auto" };
+    private static readonly Option<bool> ForceOption = new("--force") { Description = "Let --out name a folder that holds other results: LossLab's own files there are deleted first" };
     private static readonly Option<bool> NoReportOption = new("--no-report") { Description = "Skip report.pdf (results.json, summary.md and metrics.csv are still written)" };
 
     static RunSettings() => DeviceOption.AcceptOnlyFromAmong(TorchDevice.Choices);
@@ -43,7 +47,7 @@ public sealed record RunSettings : VerbSettings
     internal static void Declare(Command command)
     {
         command.Arguments.Add(ExperimentArgument);
-        foreach (var option in (Option[])[OutOption, SetOption, ParallelOption, ResumeOption, DeviceOption, NoReportOption])
+        foreach (var option in (Option[])[OutOption, SetOption, ParallelOption, ResumeOption, DeviceOption, NoReportOption, ForceOption])
             command.Options.Add(option);
     }
 
@@ -55,7 +59,7 @@ public sealed record RunSettings : VerbSettings
         {
             Experiment = parse.GetValue(ExperimentArgument), Out = parse.GetValue(OutOption), Set = parse.GetValue(SetOption) ?? [],
             Parallel = parallel, Resume = parse.GetValue(ResumeOption), Device = parse.GetValue(DeviceOption)!,
-            NoReport = parse.GetValue(NoReportOption),
+            NoReport = parse.GetValue(NoReportOption), Force = parse.GetValue(ForceOption),
             CommandLine = string.Join(' ', ["losslab", .. Environment.GetCommandLineArgs().Skip(1)]),
         }, parse);
     }
