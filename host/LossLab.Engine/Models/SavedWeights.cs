@@ -17,6 +17,8 @@ public static class SavedWeights
     {
         Directory.CreateDirectory(folder);
         module.save(Path.Combine(folder, TorchSharpFile));
-        module.save_py(Path.Combine(folder, StateDictFile));
+        var stateDict = Path.Combine(folder, StateDictFile);
+        module.save_py(stateDict);
+        ZipTimestamps.Clear(stateDict);
     }
 }
