@@ -26,5 +26,9 @@ public sealed record ResolvedExperiment(
     IReadOnlyList<ConfiguredLoss> Losses,
     string Source)
 {
-    public string BaseDirectory => Source == ExperimentFile.DefaultSource ? Environment.CurrentDirectory : Path.GetDirectoryName(Path.GetFullPath(Source))!;
+    public string BaseDirectory => BaseDirectoryOf(Source);
+
+    /// <summary>The folder relative paths in an experiment are resolved against: the file's, or the current one for the embedded default.</summary>
+    public static string BaseDirectoryOf(string source) =>
+        source == ExperimentFile.DefaultSource ? Environment.CurrentDirectory : Path.GetDirectoryName(Path.GetFullPath(source))!;
 }
