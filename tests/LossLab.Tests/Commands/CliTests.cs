@@ -20,7 +20,7 @@ public sealed class CliTests
         var gamma = focal["options"]!.AsArray().Single(o => (string?)o!["name"] == "gamma")!;
         Assert.Equal(("number", 2.0), ((string?)gamma["type"], (double)gamma["default"]!));
         Assert.False(string.IsNullOrEmpty((string?)gamma["description"]));
-        Assert.Equal(12, entries.Count(e => (string?)e!["kind"] is "loss" or "dataset" or "model"));
+        Assert.Equal(13, entries.Count(e => (string?)e!["kind"] is "loss" or "dataset" or "model"));
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class PluginDiscoveryTests
         string[] losses = ["asymmetric", "bce", "class-balanced", "focal", "poly1", "weighted-bce"];
         Assert.Equal(losses, catalog.OfKind(PluginKind.Loss).Select(p => p.Name).Order());
         Assert.Equal(["csv", "image-folder", "synthetic"], catalog.OfKind(PluginKind.Dataset).Select(p => p.Name).Order());
-        Assert.Equal(["cnn", "logistic", "mlp"], catalog.OfKind(PluginKind.Model).Select(p => p.Name).Order());
+        Assert.Equal(["cnn", "logistic", "mlp", "resnet"], catalog.OfKind(PluginKind.Model).Select(p => p.Name).Order());
         foreach (var plugin in catalog.Plugins)
         {
             Assert.StartsWith(PluginDiscovery.DefaultFolder, plugin.Source);
