@@ -26,6 +26,9 @@ public static class ExperimentResolver
 
         var dataset = Configure<DatasetPlugin>(catalog, PluginKind.Dataset, experiment.Dataset.Plugin, experiment.Dataset.Options, "dataset", problems);
         var model = Configure<ModelPlugin>(catalog, PluginKind.Model, experiment.Model.Plugin, experiment.Model.Options, "model", problems);
+        // A missing weights file is found before any data loads; whether it fits the model is checked when it is loaded.
+        if (model?.Instance.Pretrained is { } weights && Path.GetFullPath(weights.Path, ResolvedExperiment.BaseDirectoryOf(source)) is var file && !File.Exists(file))
+            problems.Add($"model: {model.Descriptor.Label}: weights file not found: {file}");
         var losses = new List<ConfiguredLoss>();
         foreach (var (entry, i) in experiment.Losses.Select((l, i) => (l, i)))
         {

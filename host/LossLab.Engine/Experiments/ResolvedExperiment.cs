@@ -27,9 +27,12 @@ public sealed record ResolvedExperiment(
     string Source)
 {
     /// <summary>Where relative paths resolve from: <see cref="BaseDirectoryOverride"/>, else the experiment file's folder (the current folder for the embedded default).</summary>
-    public string BaseDirectory => BaseDirectoryOverride
-        ?? (Source == ExperimentFile.DefaultSource ? Environment.CurrentDirectory : Path.GetDirectoryName(Path.GetFullPath(Source))!);
+    public string BaseDirectory => BaseDirectoryOverride ?? BaseDirectoryOf(Source);
 
     /// <summary>With --resume: the folder the first run resolved relative paths from (recorded in results.json).</summary>
     public string? BaseDirectoryOverride { get; init; }
+
+    /// <summary>The folder relative paths in an experiment are resolved against: the file's, or the current one for the embedded default.</summary>
+    public static string BaseDirectoryOf(string source) =>
+        source == ExperimentFile.DefaultSource ? Environment.CurrentDirectory : Path.GetDirectoryName(Path.GetFullPath(source))!;
 }

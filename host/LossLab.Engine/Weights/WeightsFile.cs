@@ -40,8 +40,10 @@ public static class WeightsFile
         Span<byte> head = stackalloc byte[9];
         var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         if (read >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) return WeightsFormat.PyTorch;
-        // Legacy torch.save (before PyTorch 1.6, or _use_new_zipfile_serialization=False) starts with a pickle's PROTO opcode.
-        if (read >= 2 && head[0] == 0x80 && head[1] is >= 2 and <= 5)
+        // Legacy torch.save (before PyTorch 1.6, or _use_new_zipfile_serialization=False) starts with pickle's PROTO 2 and
+        // LONG1 of 10 bytes, torch's magic number 0x1950a86a20f9469cfc6c. (PROTO alone is not enough: a TorchSharp file
+        // of 256 entries starts 0x80 0x02 too, its entry count in LEB128.)
+        if (read >= 4 && head[0] == 0x80 && head[1] == 0x02 && head[2] == 0x8a && head[3] == 0x0a)
             throw new InvalidInputException($"{path}: saved in PyTorch's legacy (pre-1.6) format, which LossLab cannot read; re-save it in Python with torch.save(torch.load(\"{Path.GetFileName(path)}\"), \"new.pt\").");
         if (read == 9 && head[8] == '{' && BinaryPrimitives.ReadUInt64LittleEndian(head) is var header && header > 1 && header <= (ulong)stream.Length - 8)
             return WeightsFormat.Safetensors;

@@ -149,4 +149,22 @@ public sealed class ModelWeightsTests
         Assert.Contains(path, e.Message);
         Assert.Contains(kind switch { "missing" => "not found", "legacy" => "legacy", "truncated" => "PyTorch", _ => "TorchSharp" }, e.Message);
     }
+
+    /// <summary>Regression: 256 entries make TorchSharp's LEB128 count 0x80 0x02, the first two bytes of a legacy pickle too.</summary>
+    [Fact]
+    public void A_TorchSharp_file_of_256_entries_is_not_taken_for_a_legacy_pickle()
+    {
+        using var scope = NewDisposeScope();
+        using var temp = new TempFolder();
+        var path = Path.Combine(temp.Path, "many.dat");
+        var state = Enumerable.Range(0, 256).ToDictionary(i => $"w{i}", i => full(2, (float)i));
+        using (var writer = new BinaryWriter(File.Create(path))) nn.Module.save_state_dict(writer, state);
+
+        using var file = WeightsFile.Read(path);
+
+        Assert.Equal(WeightsFormat.TorchSharp, file.Format);
+        Assert.Equal(256, file.Count);
+        file.TryGetValue("w255", out var last);
+        Assert.Equal(255f, last[1].item<float>());
+    }
 }

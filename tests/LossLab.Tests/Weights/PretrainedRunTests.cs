@@ -108,4 +108,13 @@ public sealed class PretrainedRunTests
         Assert.Contains(weights, result.Error);
         Assert.Contains("key 'conv1.weight' has shape [64, 3, 7, 7] in the file but [64, 1, 7, 7] in the model", result.Error);
     }
+
+    [Fact]
+    public void A_missing_weights_file_is_an_experiment_problem_before_any_data_loads()
+    {
+        using var temp = new TempFolder();
+        var json = Experiment(Path.Combine(temp.Path, "no-images"), "missing.pt", "none");
+        var e = Assert.Throws<LossLab.Engine.Experiments.ExperimentException>(() => LossLab.Engine.Experiments.ExperimentResolver.Resolve(json, Path.Combine(temp.Path, "x.json"), StandardPlugins.Catalog));
+        Assert.Contains($"model: model 'resnet': weights file not found: {Path.Combine(temp.Path, "missing.pt")}", e.Message);
+    }
 }
