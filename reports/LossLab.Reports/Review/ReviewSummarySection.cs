@@ -24,7 +24,6 @@ internal sealed class ReviewSummarySection(ReviewContext context) : IReportSecti
         container.Column(column =>
         {
             column.Spacing(6);
-            column.Item().DocumentTitle("Review of scored predictions");
             column.Item().Heading(heading);
             if (review.Optimistic)
                 column.Item().Padding(4).Text("Optimistic: tuned and judged on the same rows. Metrics at tuned thresholds overstate what new data would give.", Warning);
