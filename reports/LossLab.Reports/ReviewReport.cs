@@ -25,8 +25,16 @@ public static class ReviewReport
             throw new ArgumentException($"The table has {table.Labels.Length} labels but {table.Scores.Length} scores.", nameof(table));
 
         using var fonts = FontSet.Resolve();
+        var document = Compose(review, table, fonts);
+        var pages = PdfWriter.Write(document, pdfPath, $"Review of {review.Source}");
+        return new RenderedReport(pages, [.. fonts.Unshown]);
+    }
+
+    /// <summary>The review's pages composed, not yet drawn (tests draw them on a recording canvas).</summary>
+    internal static Document Compose(ReviewResults review, PredictionTable table, FontSet fonts)
+    {
         var context = new ReviewContext(review, table, fonts);
-        var document = Document.Create(fonts, page =>
+        return Document.Create(fonts, page =>
         {
             ReportPage.Frame(page, $"LossLab review · {Path.GetFileName(review.Source)}", review.Optimistic ? "optimistic: tuned and judged on the same rows" : "");
             page.Content().Column(column =>
@@ -38,8 +46,6 @@ public static class ReviewReport
                 outline.Compose(column);
             });
         });
-        var pages = PdfWriter.Write(document, pdfPath, $"Review of {review.Source}");
-        return new RenderedReport(pages, [.. fonts.Unshown]);
     }
 
     /// <summary>The summary, the three figure sections together, the appendix; deployment and sign-off only when asked for.</summary>

@@ -18,8 +18,16 @@ public static class RunReport
         ArgumentException.ThrowIfNullOrWhiteSpace(pdfPath);
 
         using var fonts = FontSet.Resolve();
+        var document = Compose(results, predictions, fonts);
+        var pages = PdfWriter.Write(document, pdfPath, results.Title);
+        return new RenderedReport(pages, [.. fonts.Unshown]);
+    }
+
+    /// <summary>The report's pages composed, not yet drawn (tests draw them on a recording canvas).</summary>
+    internal static Document Compose(ExperimentResults results, IReadOnlyList<Prediction> predictions, FontSet fonts)
+    {
         var context = new RunReportContext(results, predictions, fonts);
-        var document = Document.Create(fonts, page =>
+        return Document.Create(fonts, page =>
         {
             ReportPage.Frame(page, $"LossLab · {results.Name}", results.StartedAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             page.Content().Column(column =>
@@ -31,8 +39,6 @@ public static class RunReport
                 outline.Compose(column);
             });
         });
-        var pages = PdfWriter.Write(document, pdfPath, results.Title);
-        return new RenderedReport(pages, [.. fonts.Unshown]);
     }
 
     /// <summary>Every section in reading order; deployment and sign-off only when the experiment asked for them.</summary>

@@ -26,7 +26,7 @@ internal static class PrecisionRecallFigure
             return (pr.Recall, pr.Precision);
         });
 
-        Plots.AddLegend(model, LegendPosition.RightTop);
+        Plots.AddLegendAbove(model);
         return new PlotFigure(model, fonts);
     }
 }

@@ -23,7 +23,7 @@ internal static class RocFigure
             return (roc.Fpr, roc.Tpr);
         });
 
-        Plots.AddLegend(model, LegendPosition.RightBottom);
+        Plots.AddLegendAbove(model);
         return new PlotFigure(model, fonts);
     }
 }

@@ -68,7 +68,7 @@ internal static class ThresholdCurvesFigure
         }
 
         if (legend)
-            Plots.AddLegend(model, LegendPosition.RightBottom);
+            Plots.AddLegendAbove(model);
         return model;
     }
 }

@@ -28,7 +28,7 @@ internal static class TrainingCurvesFigure
         var index = 0;
         foreach (var loss in losses)
             AddRuns(model, palette[loss], RunsOf(runs, loss), e => e.ValidationBce, loss, (double)index++ / Math.Max(1, losses.Count));
-        Plots.AddLegend(model, LegendPosition.RightTop);
+        Plots.AddLegendAbove(model);
         return new PlotFigure(model, fonts);
     }
 
