@@ -3,7 +3,6 @@ using LossLab.Reports.Data;
 using LossLab.Reports.Fonts;
 using OxyPlot;
 using OxyPlot.Axes;
-using OxyPlot.Legends;
 
 namespace LossLab.Reports.Figures;
 

@@ -4,7 +4,6 @@ using LossLab.Reports.Fonts;
 using OxyPlot;
 using OxyPlot.Annotations;
 using OxyPlot.Axes;
-using OxyPlot.Legends;
 
 namespace LossLab.Reports.Figures;
 

@@ -20,8 +20,10 @@ public sealed class ToolPackageTests
 
         // --no-build: the CLI was built for this test run; building again here would race the other test assemblies.
         Run(temp.Path, "dotnet", "pack", RepoPaths.Of("host", "LossLab.Cli", "LossLab.Cli.csproj"), "-c", configuration, "--no-build", "-o", packages);
-        Assert.Single(Directory.GetFiles(packages, "LossLab.*.nupkg"));
-        Run(temp.Path, "dotnet", "tool", "install", "LossLab", "--tool-path", tools, "--add-source", packages);
+        var package = Assert.Single(Directory.GetFiles(packages, "LossLab.*.nupkg"));
+        // The version packed here, so a LossLab package on another configured source can never be the one installed.
+        var packed = Path.GetFileNameWithoutExtension(package)["LossLab.".Length..];
+        Run(temp.Path, "dotnet", "tool", "install", "LossLab", "--version", packed, "--tool-path", tools, "--add-source", packages, "--ignore-failed-sources");
         var losslab = Path.Combine(tools, OperatingSystem.IsWindows() ? "losslab.exe" : "losslab");
 
         var version = Run(temp.Path, losslab, "--version");
