@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LossLab.Abstractions;
 using LossLab.Cli.Commands;
+using LossLab.Cli.Commands.Help;
 using LossLab.Cli.Commands.Loss;
 using LossLab.Cli.Commands.Plugins;
 using LossLab.Cli.Commands.Predict;
@@ -45,12 +46,17 @@ public static class LossLabApp
         }
         using var host = BuildHost(args, level, usesEngine, configuration);
         foreach (var command in Commands(host.Services, usesEngine)) root.Add(command);
+        VerbHelpAction.Install(root);
 
-        parse = root.Parse(args);
-        if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
+        // 'losslab' alone prints the help and exits 0: asking what the tool does is not an error.
+        parse = root.Parse(args.Length == 0 ? ["--help"] : args);
+        if ((parse.Errors.Count > 0 || NearestName.UnknownOptions(parse).Count > 0) && parse.Action is not VerbHelpAction)
         {
             foreach (var error in parse.Errors) Console.Error.WriteLine($"losslab: {error.Message}");
-            Console.Error.WriteLine("Run 'losslab --help' for usage.");
+            foreach (var option in NearestName.UnknownOptions(parse).Except(parse.UnmatchedTokens)) Console.Error.WriteLine($"losslab: Unrecognized option '{option}'.");
+            foreach (var suggestion in NearestName.Suggestions(parse)) Console.Error.WriteLine($"losslab: {suggestion}");
+            var verb = VerbHelpAction.PathOf(parse.CommandResult.Command);
+            Console.Error.WriteLine($"Run 'losslab {(verb == "" ? "" : verb + " ")}--help' for usage.");
             return ExitCodes.BadInput;
         }
         var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = TimeSpan.FromSeconds(30) };

@@ -18,21 +18,30 @@ public static class RunReport
         ArgumentException.ThrowIfNullOrWhiteSpace(pdfPath);
 
         using var fonts = FontSet.Resolve();
-        var context = new RunReportContext(results, predictions, fonts);
-        var document = Document.Create(fonts, page =>
-        {
-            ReportPage.Frame(page, fonts, $"LossLab · {results.Name}", results.StartedAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-            page.Content().Column(column =>
-            {
-                column.Spacing(12);
-                Outline(context).Compose(column);
-            });
-        });
+        var document = Compose(results, predictions, fonts);
         var pages = PdfWriter.Write(document, pdfPath, results.Title);
         return new RenderedReport(pages, [.. fonts.Unshown]);
     }
 
-    /// <summary>Every section on a page of its own; deployment and sign-off only when the experiment asked for them.</summary>
+    /// <summary>The report's pages composed, not yet drawn (tests draw them on a recording canvas).</summary>
+    internal static Document Compose(ExperimentResults results, IReadOnlyList<Prediction> predictions, FontSet fonts)
+    {
+        var context = new RunReportContext(results, predictions, fonts);
+        return Document.Create(fonts, page =>
+        {
+            ReportPage.Frame(page, $"LossLab · {results.Name}", results.StartedAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            page.Content().Column(column =>
+            {
+                column.Spacing(12);
+                var outline = Outline(context);
+                column.Item().DocumentTitle(results.Title);
+                outline.Contents(column.Item());
+                outline.Compose(column);
+            });
+        });
+    }
+
+    /// <summary>Every section in reading order; deployment and sign-off only when the experiment asked for them.</summary>
     private static ReportOutline Outline(RunReportContext context) => new ReportOutline()
         .Page(new SummarySection(context))
         .Page(new LossShapesSection(context))

@@ -7,6 +7,7 @@ public static class SharedOptions
 {
     public static readonly Option<string[]> Plugins = new("--plugins")
     {
+        HelpName = "DIR",
         Description = "Extra plugin folder (repeatable); also PluginFolders in appsettings.json or LOSSLAB_PluginFolders__0",
         Arity = ArgumentArity.ZeroOrMore,
         AllowMultipleArgumentsPerToken = false,

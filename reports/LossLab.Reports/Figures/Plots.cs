@@ -9,6 +9,9 @@ namespace LossLab.Reports.Figures;
 internal static class Plots
 {
     public const double FontSize = 7;
+
+    /// <summary>Points between an axis title and the tick labels beside it, clear of a rotated title's descenders.</summary>
+    public const double AxisTitleDistance = 5;
     public static readonly OxyColor GridColor = OxyColor.FromRgb(0xE4, 0xE4, 0xE4);
     public static readonly OxyColor ReferenceColor = OxyColor.FromRgb(0x88, 0x88, 0x88);
 
@@ -26,6 +29,9 @@ internal static class Plots
         Background = OxyColors.Undefined,
     };
 
+    /// <summary>The least room, in points, between two labelled decades of a log axis.</summary>
+    public const double LogDecadeSpacing = 14;
+
     public static LinearAxis Linear(AxisPosition position, string title, double? min = null, double? max = null, string? key = null)
     {
         var axis = new LinearAxis { Position = position, Title = title, Key = key };
@@ -37,6 +43,9 @@ internal static class Plots
     {
         var axis = new LogarithmicAxis { Position = position, Title = title, Key = key, UseSuperExponentialFormat = false };
         Style(axis, min, max);
+        // OxyPlot labels a decade only every IntervalLength points (default 60): on a small panel that left 1 and
+        // 10000 alone. A label per decade down to this spacing.
+        axis.IntervalLength = LogDecadeSpacing;
         return axis;
     }
 
@@ -54,17 +63,28 @@ internal static class Plots
         axis.AxislineThickness = 0.5;
         axis.TitleFontSize = FontSize;
         axis.FontSize = FontSize - 0.5;
-        axis.AxisTitleDistance = 3;
+        axis.AxisTitleDistance = AxisTitleDistance;
         axis.IsZoomEnabled = false;
         axis.IsPanEnabled = false;
     }
 
-    public static void AddLegend(PlotModel model, LegendPosition position, LegendPlacement placement = LegendPlacement.Inside)
-    {
-        model.Legends.Add(new Legend
+    /// <summary>
+    /// A legend inside the plot area at <paramref name="position"/>, for plots whose data leave that corner empty; else
+    /// see <see cref="AddLegendAbove"/>.
+    /// </summary>
+    public static void AddLegend(PlotModel model, LegendPosition position, LegendPlacement placement = LegendPlacement.Inside) =>
+        model.Legends.Add(Legend(position, placement, LegendOrientation.Vertical));
+
+    /// <summary>A legend in one row above the plot area, where no curve can run under it (PR, ROC, threshold curves).</summary>
+    public static void AddLegendAbove(PlotModel model) =>
+        model.Legends.Add(Legend(LegendPosition.TopCenter, LegendPlacement.Outside, LegendOrientation.Horizontal));
+
+    private static Legend Legend(LegendPosition position, LegendPlacement placement, LegendOrientation orientation) =>
+        new()
         {
             LegendPosition = position,
             LegendPlacement = placement,
+            LegendOrientation = orientation,
             LegendFontSize = FontSize - 0.5,
             LegendBackground = OxyColor.FromAColor(225, OxyColors.White),
             LegendBorder = OxyColor.FromRgb(0xB0, 0xB0, 0xB0),
@@ -74,8 +94,7 @@ internal static class Plots
             LegendItemSpacing = 6,
             LegendLineSpacing = 0,
             LegendSymbolLength = 22,
-        });
-    }
+        };
 
     /// <summary>A line for a loss in that loss's colour, dash pattern and markers.</summary>
     public static SparseMarkerLineSeries LossLine(LossStyle style, string? title, double thickness = 1.6, int markers = 6, double phase = 0) => new()

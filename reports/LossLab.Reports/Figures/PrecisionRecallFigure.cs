@@ -3,7 +3,6 @@ using LossLab.Reports.Data;
 using LossLab.Reports.Fonts;
 using OxyPlot;
 using OxyPlot.Axes;
-using OxyPlot.Legends;
 
 namespace LossLab.Reports.Figures;
 
@@ -26,7 +25,7 @@ internal static class PrecisionRecallFigure
             return (pr.Recall, pr.Precision);
         });
 
-        Plots.AddLegend(model, LegendPosition.RightTop);
+        Plots.AddLegendAbove(model);
         return new PlotFigure(model, fonts);
     }
 }

@@ -3,7 +3,6 @@ using LossLab.Reports.Data;
 using LossLab.Reports.Fonts;
 using OxyPlot;
 using OxyPlot.Axes;
-using OxyPlot.Legends;
 
 namespace LossLab.Reports.Figures;
 
@@ -23,7 +22,7 @@ internal static class RocFigure
             return (roc.Fpr, roc.Tpr);
         });
 
-        Plots.AddLegend(model, LegendPosition.RightBottom);
+        Plots.AddLegendAbove(model);
         return new PlotFigure(model, fonts);
     }
 }

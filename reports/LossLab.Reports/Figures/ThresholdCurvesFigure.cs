@@ -4,7 +4,6 @@ using LossLab.Reports.Fonts;
 using OxyPlot;
 using OxyPlot.Annotations;
 using OxyPlot.Axes;
-using OxyPlot.Legends;
 
 namespace LossLab.Reports.Figures;
 
@@ -68,7 +67,7 @@ internal static class ThresholdCurvesFigure
         }
 
         if (legend)
-            Plots.AddLegend(model, LegendPosition.RightBottom);
+            Plots.AddLegendAbove(model);
         return model;
     }
 }

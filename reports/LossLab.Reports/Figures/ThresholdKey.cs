@@ -53,6 +53,8 @@ internal sealed class KeyedFigure(ThresholdKey key, IFigureContent content) : IF
 {
     private const float Gap = 3;
 
+    public IFigureContent Content => content;
+
     public static float HeightFor(float contentHeight) => ThresholdKey.Height + Gap + contentHeight;
 
     public void Draw(SKCanvas canvas, SKRect bounds)

@@ -31,7 +31,7 @@ internal static class TrainingCurvesFigure
             AddRuns(model, palette[loss], RunsOf(runs, loss), e => e.ValidationBce, loss, (double)index++ / Math.Max(1, losses.Count));
             AddSelectedEpochs(model, palette[loss], RunsOf(runs, loss));
         }
-        Plots.AddLegend(model, LegendPosition.RightTop);
+        Plots.AddLegendAbove(model);
         return new PlotFigure(model, fonts);
     }
 

@@ -17,4 +17,6 @@ internal interface IDrawingCanvas
     void DrawLine(SKPoint from, SKPoint to, SKColor color, float width);
     /// <summary>Draws a figure's content (a plot or a custom panel) into <paramref name="bounds"/>, clipped to it.</summary>
     void DrawFigure(IFigureContent content, SKRect bounds);
+    /// <summary>Names the current origin as a destination that bookmarks and links can point to.</summary>
+    void NameDestination(string name);
 }

@@ -4,7 +4,7 @@ using SkiaSharp;
 
 namespace LossLab.Reports.Output;
 
-/// <summary>Renders a <see cref="Document"/> to a PDF file (atomically) through Skia's PDF backend.</summary>
+/// <summary>Renders a <see cref="Document"/> to a PDF file (atomically) through Skia's PDF backend, with its bookmarks.</summary>
 internal static class PdfWriter
 {
     public static int Write(Document document, string path, string title)
@@ -25,11 +25,17 @@ internal static class PdfWriter
             Creation = null,
             Modified = null,
         };
-        using var managed = new SKManagedWStream(stream);
-        using var pdf = SKDocument.CreatePdf(managed, metadata);
-        using var canvas = new SkiaPdfCanvas(pdf, document.Context.Fonts);
-        var pages = document.Render(canvas);
-        pdf.Close();
+        using var drawn = new MemoryStream();
+        int pages;
+        using (var managed = new SKManagedWStream(drawn))
+        using (var pdf = SKDocument.CreatePdf(managed, metadata))
+        using (var canvas = new SkiaPdfCanvas(pdf, document.Context.Fonts))
+        {
+            pages = document.Render(canvas);
+            pdf.Close();
+        }
+
+        stream.Write(PdfOutline.Append(drawn.ToArray(), document.Context.Bookmarks));
         return pages;
     }
 }

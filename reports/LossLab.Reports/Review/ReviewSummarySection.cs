@@ -24,7 +24,6 @@ internal sealed class ReviewSummarySection(ReviewContext context) : IReportSecti
         container.Column(column =>
         {
             column.Spacing(6);
-            column.Item().DocumentTitle("Review of scored predictions");
             column.Item().Heading(heading);
             if (review.Optimistic)
                 column.Item().Padding(4).Text("Optimistic: tuned and judged on the same rows. Metrics at tuned thresholds overstate what new data would give.", Warning);
@@ -52,8 +51,9 @@ internal sealed class ReviewSummarySection(ReviewContext context) : IReportSecti
                 return;
             }
 
+            // Objective wide enough for precision>=0.95 on one line: a word wider than its column is cut between characters.
             column.Item().SimpleTable(
-                [("Objective", 1.1f), ("Threshold", 1f), ("Tuned on", 1f), ("Objective value", 1f), ("F1", 0.6f), ("F1 interval", 1.3f), ("Precision", 1f), ("Recall", 0.7f), ("TP / FP / TN / FN", 1.6f)],
+                [("Objective", 1.6f), ("Threshold", 0.9f), ("Tuned on", 1f), ("Objective value", 1f), ("F1", 0.6f), ("F1 interval", 1.2f), ("Precision", 0.9f), ("Recall", 0.7f), ("TP / FP / TN / FN", 1.4f)],
                 context.Thresholds.Select(t => (IReadOnlyList<string>)
                 [
                     t.Objective + (t.Result.Feasible ? "" : " (infeasible)"), Format.Metric(t.Result.Threshold, 4), t.Result.TunedOn, Format.Metric(t.Result.ObjectiveValue),

@@ -12,7 +12,7 @@ internal static class Blocks
     public static void DocumentTitle(this IContainer container, string title) => container.Text(title, Title);
 
     public static void Heading(this IContainer container, SectionHeading heading) =>
-        container.PaddingBottom(2).Text(heading.ToString(), TextStyle.Heading1);
+        container.Anchor(heading.Destination, heading.ToString()).PaddingBottom(2).Text(heading.ToString(), TextStyle.Heading1);
 
     /// <summary>A section heading and its first figure on the same page: a heading alone at a page's foot helps nobody.</summary>
     public static void HeadedFigure(this IContainer container, SectionHeading heading, IFigureContent figure, float height, string caption) =>

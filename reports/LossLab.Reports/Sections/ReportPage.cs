@@ -1,14 +1,14 @@
-using LossLab.Reports.Fonts;
 using LossLab.Reports.Layout;
 using LossLab.Reports.Layout.Elements;
 using LossLab.Reports.Layout.Fluent;
 
 namespace LossLab.Reports.Sections;
 
-/// <summary>The page frame shared by the run and review reports: a header line, and a footer with font and page number.</summary>
+/// <summary>The page frame shared by the run and review reports: a header line, and a footer with the page number (the font is named in the
+/// reproducibility section, not on every page).</summary>
 internal static class ReportPage
 {
-    public static void Frame(PageDescriptor page, FontSet fonts, string left, string right)
+    public static void Frame(PageDescriptor page, string left, string right)
     {
         page.Header().Column(column =>
         {
@@ -20,10 +20,6 @@ internal static class ReportPage
             });
             column.Item().LineHorizontal(0.5f);
         });
-        page.Footer().Row(row =>
-        {
-            row.RelativeItem().Text($"Font: {fonts.FamilyName}", TextStyle.Small);
-            row.ConstantItem(90).PageNumber(TextStyle.Small);
-        });
+        page.Footer().PageNumber(TextStyle.Small, TextAlignment.Right);
     }
 }

@@ -17,7 +17,6 @@ internal sealed class SummarySection(RunReportContext context) : IReportSection
         container.Column(column =>
         {
             column.Spacing(6);
-            column.Item().DocumentTitle(results.Title);
             column.Item().Note($"Experiment '{results.Name}', started {results.StartedAt.ToString("yyyy-MM-dd HH:mm 'UTC'zzz", CultureInfo.InvariantCulture)}.");
             if (results.Warnings.Count > 0)
             {

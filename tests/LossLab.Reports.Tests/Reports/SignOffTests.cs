@@ -93,7 +93,7 @@ public class SignOffTests
         RunReport.Render(results, predictions, path);
 
         var pages = PdfText.Pages(path);
-        var signOff = string.Join(" ", pages.SkipWhile(p => !p.Contains("Sign-off")));
+        var signOff = string.Join(" ", pages.SkipWhile(p => !p.Contains("11. Sign-off")));
         Assert.Contains("2 of 9 acceptance gates failed", signOff);
         Assert.Contains("weighted-bce: ece ≤ 0.05: the value 0.1285 is above the maximum 0.05", signOff);
         Assert.Contains("focal-g2: ece ≤ 0.05: the value 0.0967 is above the maximum 0.05", signOff);
@@ -107,6 +107,6 @@ public class SignOffTests
         var deployment = pages.Single(p => p.Contains("At the deployment prevalence The model will meet", StringComparison.Ordinal));
         Assert.Contains("0.50% positives in deployment", deployment);
         Assert.Contains("→", deployment);
-        Assert.True(pages.IndexOf(deployment) < pages.FindIndex(p => p.Contains("Sign-off")));
+        Assert.True(pages.IndexOf(deployment) < pages.FindIndex(p => p.Contains("11. Sign-off")));
     }
 }

@@ -38,6 +38,8 @@ internal sealed class RecordingCanvas : IDrawingCanvas
 
     public void DrawFigure(IFigureContent content, SKRect bounds) =>
         Page.Figures.Add((content, new SKRect(_x + bounds.Left, _y + bounds.Top, _x + bounds.Right, _y + bounds.Bottom)));
+
+    public void NameDestination(string name) => Page.Destinations.Add((name, new SKPoint(_x, _y)));
 }
 
 internal sealed record RecordedText(string Text, float X, float Baseline, TextStyle Style);
@@ -49,6 +51,7 @@ internal sealed class RecordedPage(Size size)
     public List<SKRect> Rectangles { get; } = [];
     public List<(SKPoint From, SKPoint To)> Lines { get; } = [];
     public List<(IFigureContent Content, SKRect Bounds)> Figures { get; } = [];
+    public List<(string Name, SKPoint At)> Destinations { get; } = [];
 
     public string AllText => string.Join(" ", Texts.Select(t => t.Text));
 }

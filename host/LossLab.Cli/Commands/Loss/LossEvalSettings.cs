@@ -24,11 +24,11 @@ public sealed record LossEvalSettings : VerbSettings
     /// <summary>The training class counts the loss sees; null for the input's targets.</summary>
     public ClassCounts? ClassCounts { get; init; }
 
-    private static readonly Argument<string> LossArgument = new("loss") { Description = "Loss plugin name (see losslab plugins)" };
-    private static readonly Option<string> InputOption = new("--input", "-i") { Description = "CSV with columns logit,target", Required = true };
-    private static readonly Option<string> OutOption = new("--out", "-o") { Description = "CSV to write: logit,target,loss,grad", Required = true };
-    private static readonly Option<string[]> SetOption = new("--set") { Description = "Loss option: --set gamma=2 (repeatable)" };
-    private static readonly Option<string?> ClassCountsOption = new("--class-counts") { Description = "NEG,POS training class counts the loss sees (default: the input's targets)" };
+    private static readonly Argument<string> LossArgument = new("LOSS") { Description = "Loss plugin name (see losslab plugins)" };
+    private static readonly Option<string> InputOption = new("--input", "-i") { HelpName = "GRID.csv", Description = "CSV with columns logit,target", Required = true };
+    private static readonly Option<string> OutOption = new("--out", "-o") { HelpName = "VALUES.csv", Description = "CSV to write: logit,target,loss,grad", Required = true };
+    private static readonly Option<string[]> SetOption = new("--set") { HelpName = "NAME=VALUE", Description = "Loss option: --set gamma=2 (repeatable)" };
+    private static readonly Option<string?> ClassCountsOption = new("--class-counts") { HelpName = "NEG,POS", Description = "NEG,POS training class counts the loss sees (default: the input's targets)" };
 
     internal static void Declare(Command command)
     {

@@ -48,22 +48,43 @@ public sealed class PluginsCommand(PluginCatalogFactory catalogs, IAnsiConsole c
         return array;
     }
 
+    /// <summary>
+    /// One table per kind: a row per plugin with its description, then a row per option with its type, default,
+    /// allowed range and description (Spectre wraps long cells to the terminal); the DLLs they came from go under it.
+    /// </summary>
     private void WriteTables(PluginCatalog catalog)
     {
         foreach (var kind in Enum.GetValues<PluginKind>())
         {
-            var table = new Table().Title($"[bold]{kind.Label()} plugins[/]").AddColumns("name", "description", "options (default, range)", "source");
-            foreach (var p in catalog.OfKind(kind).OrderBy(p => p.Name, StringComparer.Ordinal))
+            var plugins = catalog.OfKind(kind).OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+            var table = new Table().Title($"[bold]{kind.Label()} plugins[/]").AddColumns("plugin / option", "type", "default", "range", "description");
+            foreach (var p in plugins)
             {
-                var options = p.Options.Count == 0 ? "—" : string.Join("\n", p.Options.Select(o =>
-                    $"{o.Name}: {o.Type} = {OptionValues.Format(o.Default)}{(o.Range == "" ? "" : $"  {o.Range}")}"));
-                table.AddRow(Markup.Escape(p.Name), Markup.Escape(p.Description), Markup.Escape(options), Markup.Escape(p.Source));
+                table.AddRow($"[bold]{Markup.Escape(p.Name)}[/]", "", "", "", Markup.Escape(p.Description));
+                foreach (var o in p.Options)
+                    table.AddRow($"  {Markup.Escape(o.Name)}", Markup.Escape(o.Type), Markup.Escape(DefaultText(o)), Markup.Escape(o.Range == "" ? "any" : o.Range), Markup.Escape(o.Description));
             }
             console.Write(table);
+            // Paths unwrapped, so they can be copied.
+            foreach (var source in plugins.GroupBy(p => p.Source, StringComparer.Ordinal))
+                Console.Out.WriteLine($"  {string.Join(", ", source.Select(p => p.Name))} from {source.Key}");
+            Console.Out.WriteLine();
         }
         if (catalog.Failures.Count == 0) return;
         var failed = new Table().Title("[bold red]failed[/]").AddColumns("file", "reason");
         foreach (var f in catalog.Failures) failed.AddRow(Markup.Escape(f.Source), Markup.Escape(f.Reason));
         console.Write(failed);
     }
+
+    /// <summary>
+    /// The default as typed in an experiment; "not set" for a nullable option left out; "required" for a string or
+    /// array whose default is null: the experiment must give it.
+    /// </summary>
+    internal static string DefaultText(OptionDescriptor option) => option.Default switch
+    {
+        null when option.Type.EndsWith('?') => "not set",
+        null => "required",
+        "" => "\"\"",
+        var value => OptionValues.Format(value),
+    };
 }

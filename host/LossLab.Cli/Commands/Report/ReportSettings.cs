@@ -11,8 +11,8 @@ public sealed record ReportSettings : VerbSettings
     /// <summary>The PDF to write; null for report.pdf beside results.json.</summary>
     public string? Out { get; init; }
 
-    private static readonly Argument<string> ResultsArgument = new("results") { Description = "results.json of a run (predictions.csv must sit beside it)" };
-    private static readonly Option<string?> OutOption = new("--out", "-o") { Description = "PDF to write (default: report.pdf beside results.json)" };
+    private static readonly Argument<string> ResultsArgument = new("RESULTS.json") { Description = "results.json of a run (predictions.csv must sit beside it)" };
+    private static readonly Option<string?> OutOption = new("--out", "-o") { HelpName = "FILE.pdf", Description = "PDF to write (default: report.pdf beside results.json)" };
 
     internal static void Declare(Command command)
     {

@@ -53,22 +53,22 @@ public sealed record ReviewSettings : VerbSettings
 
     private static readonly ReviewOptions Defaults = new();
 
-    private static readonly Argument<string?> PredictionsArgument = new("predictions") { Description = "CSV with a label column (0/1 or true/false) and a score column (probability, or logit with --score-kind logit); omit with --model and --data", Arity = ArgumentArity.ZeroOrOne };
-    private static readonly Option<string?> DataOption = new("--data") { Description = "Score this data (CSV, image folder or dataset spec JSON) with --model first, then review the scores" };
-    private static readonly Option<string> ScoreKindOption = new("--score-kind") { DefaultValueFactory = _ => "probability", Description = "What the score column holds: probability or logit" };
-    private static readonly Option<string> OutputOption = new("--output") { DefaultValueFactory = _ => "logit", Description = "With --data and an ONNX model: what its single output holds, logit or probability" };
-    private static readonly Option<string?> FeaturesOption = new("--features") { Description = "With --data: CSV feature columns for a model that does not name its own, a,b,c" };
-    private static readonly Option<string> OutOption = new("--out", "-o") { Description = "Folder for review.json and review.pdf", Required = true };
-    private static readonly Option<string> LabelOption = new("--label-column") { DefaultValueFactory = _ => "label", Description = "Label column (0/1)" };
-    private static readonly Option<string> ScoreOption = new("--score-column") { DefaultValueFactory = _ => "score", Description = "Score column (probability of class 1)" };
-    private static readonly Option<string?> SplitOption = new("--split-column") { Description = "Column with validation/test values: tune on validation, judge on test" };
-    private static readonly Option<string[]> ThresholdOption = new("--threshold") { Description = "Threshold objective (repeatable): max_f1, max_fbeta:2, youden, recall>=0.9, precision>=0.5, cost:1,10" };
-    private static readonly Option<int> BootstrapOption = new("--bootstrap") { DefaultValueFactory = _ => Defaults.BootstrapResamples, Description = "Bootstrap resamples (0 to skip)" };
-    private static readonly Option<int> SeedOption = new("--seed") { DefaultValueFactory = _ => Defaults.BootstrapSeed, Description = "Bootstrap seed" };
-    private static readonly Option<string?> GatesOption = new("--gates") { Description = "JSON file of acceptance gates; exit code 3 when one fails" };
-    private static readonly Option<double?> PrevalenceOption = new("--prevalence") { Description = "Share of positives expected in deployment, in (0, 1): precision, F1, AP and expected cost are also given at it" };
-    private static readonly Option<string?> ModelOption = new("--model") { Description = "Model file or folder the scores came from, identified by SHA-256 on the sign-off page; with --data, the model that scores it" };
-    private static readonly Option<string[]> WhereOption = new("--where") { Description = "Keep only rows with COLUMN=VALUE (repeatable), e.g. --where loss=focal --where seed=1 for one run of a LossLab predictions.csv" };
+    private static readonly Argument<string?> PredictionsArgument = new("PREDICTIONS.csv") { Description = "CSV with a label column (0/1 or true/false) and a score column (probability, or logit with --score-kind logit); omit with --model and --data", Arity = ArgumentArity.ZeroOrOne };
+    private static readonly Option<string?> DataOption = new("--data") { HelpName = "DATA", Description = "Score this data (CSV, image folder or dataset spec JSON) with --model first, then review the scores" };
+    private static readonly Option<string> ScoreKindOption = new("--score-kind") { HelpName = "probability|logit", DefaultValueFactory = _ => "probability", Description = "What the score column holds: probability or logit" };
+    private static readonly Option<string> OutputOption = new("--output") { HelpName = "logit|probability", DefaultValueFactory = _ => "logit", Description = "With --data and an ONNX model: what its single output holds, logit or probability" };
+    private static readonly Option<string?> FeaturesOption = new("--features") { HelpName = "a,b,c", Description = "With --data: CSV feature columns for a model that does not name its own, a,b,c" };
+    private static readonly Option<string> OutOption = new("--out", "-o") { HelpName = "DIR", Description = "Folder for review.json and review.pdf", Required = true };
+    private static readonly Option<string> LabelOption = new("--label-column") { HelpName = "COLUMN", DefaultValueFactory = _ => "label", Description = "Label column (0/1)" };
+    private static readonly Option<string> ScoreOption = new("--score-column") { HelpName = "COLUMN", DefaultValueFactory = _ => "score", Description = "Score column (probability of class 1)" };
+    private static readonly Option<string?> SplitOption = new("--split-column") { HelpName = "COLUMN", Description = "Column with validation/test values: tune on validation, judge on test" };
+    private static readonly Option<string[]> ThresholdOption = new("--threshold") { HelpName = "OBJECTIVE", Description = "Threshold objective (repeatable): max_f1, max_fbeta:2, youden, recall>=0.9, precision>=0.5, cost:1,10" };
+    private static readonly Option<int> BootstrapOption = new("--bootstrap") { HelpName = "N", DefaultValueFactory = _ => Defaults.BootstrapResamples, Description = "Bootstrap resamples (0 to skip)" };
+    private static readonly Option<int> SeedOption = new("--seed") { HelpName = "SEED", DefaultValueFactory = _ => Defaults.BootstrapSeed, Description = "Bootstrap seed" };
+    private static readonly Option<string?> GatesOption = new("--gates") { HelpName = "GATES.json", Description = "JSON file of acceptance gates; exit code 3 when one fails" };
+    private static readonly Option<double?> PrevalenceOption = new("--prevalence") { HelpName = "PI", Description = "Share of positives expected in deployment, in (0, 1): precision, F1, AP and expected cost are also given at it" };
+    private static readonly Option<string?> ModelOption = new("--model") { HelpName = "MODEL", Description = "Model file or folder the scores came from, identified by SHA-256 on the sign-off page; with --data, the model that scores it" };
+    private static readonly Option<string[]> WhereOption = new("--where") { HelpName = "COLUMN=VALUE", Description = "Keep only rows with COLUMN=VALUE (repeatable), e.g. --where loss=focal --where seed=1 for one run of a LossLab predictions.csv" };
 
     internal static void Declare(Command command)
     {

@@ -33,12 +33,12 @@ public sealed record RunSettings : VerbSettings
     /// <summary>The command line as typed, recorded in results.json.</summary>
     public required string CommandLine { get; init; }
 
-    private static readonly Argument<string?> ExperimentArgument = new("experiment") { Description = "Experiment JSON file (default: the embedded toy-99to1 experiment)", Arity = ArgumentArity.ZeroOrOne };
-    private static readonly Option<string?> OutOption = new("--out", "-o") { Description = "Results folder (default runs/<name>-<timestamp>)" };
-    private static readonly Option<string[]> SetOption = new("--set") { Description = "Override a key: --set training.epochs=5, --set losses=bce,focal (repeatable)" };
-    private static readonly Option<int> ParallelOption = new("--parallel") { Description = "Runs trained at once (torch threads are split between them)", DefaultValueFactory = _ => 1 };
-    private static readonly Option<string?> ResumeOption = new("--resume") { Description = "Results folder of an interrupted run: re-run only what did not complete" };
-    private static readonly Option<string> DeviceOption = new("--device") { Description = "auto, cpu or cuda", DefaultValueFactory = _ => "auto" };
+    private static readonly Argument<string?> ExperimentArgument = new("EXPERIMENT.json") { Description = "Experiment JSON file (default: the embedded toy-99to1 experiment)", Arity = ArgumentArity.ZeroOrOne };
+    private static readonly Option<string?> OutOption = new("--out", "-o") { HelpName = "DIR", Description = "Results folder (default runs/<name>-<timestamp>)" };
+    private static readonly Option<string[]> SetOption = new("--set") { HelpName = "KEY=VALUE", Description = "Override a key: --set training.epochs=5, --set losses=bce,focal (repeatable)" };
+    private static readonly Option<int> ParallelOption = new("--parallel") { HelpName = "N", Description = "Runs trained at once (torch threads are split between them)", DefaultValueFactory = _ => 1 };
+    private static readonly Option<string?> ResumeOption = new("--resume") { HelpName = "DIR", Description = "Results folder of an interrupted run: re-run only what did not complete" };
+    private static readonly Option<string> DeviceOption = new("--device") { HelpName = "auto|cpu|cuda", Description = "auto, cpu or cuda", DefaultValueFactory = _ => "auto" };
     private static readonly Option<bool> ForceOption = new("--force") { Description = "Let --out name a folder that holds other results: LossLab's own files there are deleted first" };
     private static readonly Option<bool> NoReportOption = new("--no-report") { Description = "Skip report.pdf (results.json, summary.md and metrics.csv are still written)" };
 

@@ -32,4 +32,8 @@ internal sealed class LayoutPassCanvas : IDrawingCanvas
     public void DrawFigure(IFigureContent content, SKRect bounds)
     {
     }
+
+    public void NameDestination(string name)
+    {
+    }
 }

@@ -50,6 +50,8 @@ internal sealed class SkiaPdfCanvas(SKDocument document, FontSet fonts) : IDrawi
         canvas.Restore();
     }
 
+    public void NameDestination(string name) => Canvas.DrawNamedDestinationAnnotation(SKPoint.Empty, name);
+
     public void Dispose()
     {
         _fill.Dispose();
