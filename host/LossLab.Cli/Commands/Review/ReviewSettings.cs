@@ -67,7 +67,7 @@ public sealed record ReviewSettings : VerbSettings
     private static readonly Option<int> SeedOption = new("--seed") { HelpName = "SEED", DefaultValueFactory = _ => Defaults.BootstrapSeed, Description = "Bootstrap seed" };
     private static readonly Option<string?> GatesOption = new("--gates") { HelpName = "GATES.json", Description = "JSON file of acceptance gates; exit code 3 when one fails" };
     private static readonly Option<double?> PrevalenceOption = new("--prevalence") { HelpName = "PI", Description = "Share of positives expected in deployment, in (0, 1): precision, F1, AP and expected cost are also given at it" };
-    private static readonly Option<string?> ModelOption = new("--model") { HelpName = "MODEL", Description = "Model file or folder the scores came from, identified by SHA-256 on the sign-off page; with --data, the model that scores it" };
+    private static readonly Option<string?> ModelOption = new("--model") { HelpName = "FILE|DIR", Description = "Model file or folder the scores came from, identified by SHA-256 on the sign-off page; with --data, the model that scores it" };
     private static readonly Option<string[]> WhereOption = new("--where") { HelpName = "COLUMN=VALUE", Description = "Keep only rows with COLUMN=VALUE (repeatable), e.g. --where loss=focal --where seed=1 for one run of a LossLab predictions.csv" };
 
     internal static void Declare(Command command)
