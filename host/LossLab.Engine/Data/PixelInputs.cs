@@ -37,6 +37,21 @@ public sealed class PixelInputs
     /// <summary>The inputs before normalisation, in [0, 1]: the dataset's identity (<see cref="Running.DatasetHash"/>).</summary>
     public static PixelInputs Scaled(Dataset data) => new(data, [], PixelNormalization.None);
 
+    /// <summary>Inputs normalised with given per-channel statistics: a saved model's training-split mean and std.</summary>
+    public static PixelInputs WithStatistics(Dataset data, float[] mean, float[] std)
+    {
+        var inputs = new PixelInputs(data, [], PixelNormalization.None);
+        if (mean.Length != inputs._channels || std.Length != inputs._channels)
+            throw new ArgumentException($"{mean.Length} means and {std.Length} deviations for {inputs._channels} channels");
+        return new PixelInputs(inputs, mean, std);
+    }
+
+    private PixelInputs(PixelInputs scaled, float[] mean, float[] std)
+    {
+        (_rows, _stored, _channels, _plane) = (scaled._rows, scaled._stored, scaled._channels, scaled._plane);
+        (Mean, Std) = (mean, std);
+    }
+
     private PixelInputs(Dataset data, int[] trainRows, PixelNormalization normalization)
     {
         var format = data.Info.Pixels ?? throw new ArgumentException("the dataset holds no pixels", nameof(data));

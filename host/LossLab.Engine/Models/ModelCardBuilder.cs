@@ -17,7 +17,7 @@ internal static class ModelCardBuilder
         InputShape = [.. info.InputShape],
         FeatureNames = [.. info.FeatureNames],
         Standardization = data.Standardizer is { } s ? new Standardization([.. s.Mean], [.. s.Sd]) : null,
-        Image = ImageOf(info),
+        Image = ImageOf(info, resolved.Experiment.Dataset.Options, data.Pixels),
         ClassNames = [.. info.ClassNames],
         Loss = run.Loss,
         Seed = run.Seed,
@@ -32,8 +32,19 @@ internal static class ModelCardBuilder
         Plugins = [.. template.Plugins.Select(p => p with { Source = Path.GetFileName(p.Source) })],
     };
 
-    /// <summary>Images as the image-folder plugin makes them: [C, size, size], pixels / 255, grey by torchvision's weights.</summary>
-    private static ImagePreprocessing? ImageOf(DatasetInfo info) => info.InputShape is [var channels, var height, var width] && height == width
-        ? new ImagePreprocessing(width, channels, channels == 1 ? "grey = 0.2989 R + 0.587 G + 0.114 B of pixel / 255, in [0, 1]" : "RGB pixel / 255, in [0, 1]")
-        : null;
+    /// <summary>
+    /// Images as the image-folder plugin made them: [C, size, size], pixels / 255 (grey by torchvision's weights),
+    /// resized and normalised as its options said, with the training split's channel statistics for 'dataset', so
+    /// that predict converts new images exactly as training did.
+    /// </summary>
+    private static ImagePreprocessing? ImageOf(DatasetInfo info, System.Text.Json.Nodes.JsonObject options, Data.PixelInputs? pixels)
+    {
+        if (info.InputShape is not [var channels, var height, var width] || height != width) return null;
+        var normalize = JsonEnumName(info.Pixels?.Normalization ?? PixelNormalization.None);
+        return new ImagePreprocessing(width, channels, channels == 1 ? "grey = 0.2989 R + 0.587 G + 0.114 B of pixel / 255, in [0, 1]" : "RGB pixel / 255, in [0, 1]",
+            Resize: (string?)options["resize"] ?? "center-crop", Normalize: normalize,
+            Mean: normalize == "dataset" ? pixels?.Mean : null, Std: normalize == "dataset" ? pixels?.Std : null);
+    }
+
+    private static string JsonEnumName(PixelNormalization normalization) => normalization.ToString().ToLowerInvariant();
 }

@@ -7,7 +7,7 @@ namespace LossLab.Engine.Predicting;
 /// Rows from a dataset plugin (an image folder, a dataset spec JSON), loaded whole as the plugin returns them, with
 /// their labels; ids are the plugin's row ids (an image's path relative to the folder), else 0-based row numbers.
 /// </summary>
-public sealed class DatasetRowSource(Dataset data, string description) : IRowSource
+public sealed class DatasetRowSource(Dataset data, string description, LossLab.Evaluation.Models.ImagePreprocessing? image = null) : IRowSource
 {
     public int[] InputShape => data.Info.InputShape;
     public IReadOnlyList<string> FeatureNames => data.Info.FeatureNames;
@@ -36,14 +36,14 @@ public sealed class DatasetRowSource(Dataset data, string description) : IRowSou
 
     /// <summary>
     /// Images are kept as bytes and converted as training converted them. 'dataset' normalisation divides by the
-    /// training split's statistics, which model.json does not carry yet: refused rather than guessed.
+    /// training split's statistics, which a LossLab model folder carries; without them it is refused, not guessed.
     /// </summary>
     private Data.PixelInputs? Pixels()
     {
         if (data.Pixels is null) return null;
-        if (data.Info.Pixels?.Normalization == PixelNormalization.Dataset)
-            throw new LossLab.Evaluation.InvalidInputException($"{description}: images normalised with 'dataset' statistics cannot be scored yet (the training split's channel means and deviations are not saved with the model); use normalize 'none' or 'imagenet'.");
-        return new Data.PixelInputs(data, []);
+        if (data.Info.Pixels?.Normalization != PixelNormalization.Dataset) return new Data.PixelInputs(data, []);
+        if (image is { Mean: { } mean, Std: { } std }) return Data.PixelInputs.WithStatistics(data, mean, std);
+        throw new LossLab.Evaluation.InvalidInputException($"{description}: normalize 'dataset' divides by the training split's channel statistics, which only a LossLab model folder carries (model.json, image.mean and image.std); score with that folder, or use normalize 'none' or 'imagenet'.");
     }
 
     public void Dispose() { }

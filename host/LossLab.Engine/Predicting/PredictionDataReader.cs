@@ -35,9 +35,10 @@ public static class PredictionDataReader
             throw new InvalidInputException($"{folder}: an image folder needs a model that records its image preprocessing and class names (a LossLab model folder); otherwise give a dataset spec JSON {{ \"plugin\": \"image-folder\", \"options\": {{ ... }} }}.");
         var options = new JsonObject
         {
-            ["path"] = Path.GetFullPath(folder), ["positive_class"] = model.ClassNames[1], ["size"] = image.Size, ["grayscale"] = image.Channels == 1,
+            ["path"] = Path.GetFullPath(folder), ["positive_class"] = model.ClassNames[1], ["size"] = image.Size, ["channels"] = image.Channels,
+            ["resize"] = image.Resize, ["normalize"] = image.Normalize,
         };
-        return Load(catalog, "image-folder", options, folder, Environment.CurrentDirectory, warn, cancellation);
+        return Load(catalog, "image-folder", options, folder, Environment.CurrentDirectory, warn, cancellation, image);
     }
 
     private static IRowSource Spec(string path, PluginCatalog catalog, Action<string> warn, CancellationToken cancellation)
@@ -52,7 +53,8 @@ public static class PredictionDataReader
         return Load(catalog, plugin, options, path, Path.GetDirectoryName(Path.GetFullPath(path))!, warn, cancellation);
     }
 
-    private static IRowSource Load(PluginCatalog catalog, string plugin, JsonObject options, string source, string baseDirectory, Action<string> warn, CancellationToken cancellation)
+    private static IRowSource Load(PluginCatalog catalog, string plugin, JsonObject options, string source, string baseDirectory, Action<string> warn,
+        CancellationToken cancellation, LossLab.Evaluation.Models.ImagePreprocessing? image = null)
     {
         var descriptor = catalog.Find(PluginKind.Dataset, plugin)
             ?? throw new InvalidInputException($"{source}: {catalog.UnknownMessage(PluginKind.Dataset, plugin)}");
@@ -60,6 +62,6 @@ public static class PredictionDataReader
         var instance = descriptor.Configure<DatasetPlugin>(options, problems, $"{source}: {descriptor.Label}");
         if (instance is null) throw new InvalidInputException(string.Join("; ", problems));
         var dataset = instance.Load(new DatasetContext(0, warn, cancellation) { BaseDirectory = baseDirectory });
-        return new DatasetRowSource(dataset, $"{source} ({descriptor.Label}, {dataset.Count} rows)");
+        return new DatasetRowSource(dataset, $"{source} ({descriptor.Label}, {dataset.Count} rows)", image);
     }
 }

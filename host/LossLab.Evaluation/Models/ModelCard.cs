@@ -55,8 +55,13 @@ public sealed record Standardization(double[] Mean, double[] Sd);
 
 /// <param name="Size">Side in pixels every image is resized to.</param>
 /// <param name="Channels">1 (grey, torchvision's rgb_to_grayscale weights) or 3 (RGB).</param>
-/// <param name="Normalization">How pixel values were scaled, e.g. "pixel / 255 in [0, 1]".</param>
-public sealed record ImagePreprocessing(int Size, int Channels, string Normalization);
+/// <param name="Normalization">How pixel values were scaled, in words, e.g. "RGB pixel / 255, in [0, 1]".</param>
+/// <param name="Resize">The image-folder plugin's resize mode: center-crop or stretch.</param>
+/// <param name="Normalize">none, imagenet or dataset: what was subtracted and divided per channel after scaling.</param>
+/// <param name="Mean">With <paramref name="Normalize"/> dataset: the training split's per-channel mean (else null).</param>
+/// <param name="Std">With <paramref name="Normalize"/> dataset: the training split's per-channel population std.</param>
+public sealed record ImagePreprocessing(int Size, int Channels, string Normalization, string Resize = "center-crop", string Normalize = "none",
+    float[]? Mean = null, float[]? Std = null);
 
 /// <param name="Objective">E.g. "max_f1".</param>
 /// <param name="TunedOn">The split the threshold was tuned on, e.g. "validation".</param>

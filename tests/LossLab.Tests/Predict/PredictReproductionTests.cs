@@ -43,8 +43,11 @@ public sealed class PredictReproductionTests
         AssertTestScoresReproduced(scored, temp.File("out/predictions.csv"), "focal", 3, new SplitSettings());
     }
 
-    [Fact]
-    public void Cnn_on_an_image_folder_reproduces_the_runs_test_scores_exactly()
+    [Theory]
+    [InlineData("none", 1)]
+    [InlineData("dataset", 3)]
+    [InlineData("imagenet", 3)]
+    public void Cnn_on_an_image_folder_reproduces_the_runs_test_scores_exactly(string normalize, int channels)
     {
         using var temp = new TempFolder();
         var random = new Random(11);
@@ -53,8 +56,8 @@ public sealed class PredictReproductionTests
             var positive = i % 4 == 0;
             WritePng(temp.File($"images/{(positive ? "spot" : "plain")}/img{i:D3}.png"), random, positive);
         }
-        File.WriteAllText(temp.File("exp.json"), """
-            { "name": "cnn-images", "dataset": { "plugin": "image-folder", "options": { "path": "images", "positive_class": "spot", "size": 12 } },
+        File.WriteAllText(temp.File("exp.json"), $$"""
+            { "name": "cnn-images", "dataset": { "plugin": "image-folder", "options": { "path": "images", "positive_class": "spot", "size": 12, "channels": {{channels}}, "normalize": "{{normalize}}" } },
               "model": { "plugin": "cnn", "options": { "channels": [4] } }, "losses": [ { "plugin": "bce" } ],
               "split": { "validation": 0.25, "test": 0.25 },
               "seeds": [2], "training": { "epochs": 3 }, "bootstrap": { "resamples": 0 } }
