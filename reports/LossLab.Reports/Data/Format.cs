@@ -50,7 +50,8 @@ internal static class Format
     {
         null => "null",
         JsonArray items => "[" + string.Join(", ", items.Select(OptionValue)) + "]",
-        JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.String => v.GetValue<string>(),
+        // An empty string shows as "" ("feature_columns=" read as a typo).
+        JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.String => v.GetValue<string>() is { Length: > 0 } text ? text : "\"\"",
         _ => value.ToJsonString(),
     };
 }
