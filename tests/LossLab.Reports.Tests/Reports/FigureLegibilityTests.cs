@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using LossLab.Evaluation;
-using LossLab.Reports.Tests.Fixtures;
 using LossLab.Reports.Tests.Support;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
@@ -15,30 +12,9 @@ namespace LossLab.Reports.Tests.Reports;
 /// </summary>
 public sealed class FigureLegibilityTests
 {
-    private static readonly Lazy<string> RunPdf = new(() =>
-    {
-        var (results, predictions) = ExperimentFixture.Build();
-        var path = ReportOutput.PathFor("run-report-legibility.pdf");
-        RunReport.Render(results, predictions, path);
-        return path;
-    });
+    public static TheoryData<string> Reports => RenderedReports.Kinds;
 
-    private static readonly Lazy<string> ReviewPdf = new(() =>
-    {
-        var table = ReviewTables.TwoSplits();
-        var review = ReviewAnalyzer.Analyze(table, new ReviewOptions
-        {
-            BootstrapResamples = 50, DeploymentPrevalence = 0.002,
-            Gates = GateParser.Parse(JsonNode.Parse("""[{"metric": "recall", "at": "precision>=0.5", "min": 0.1}]"""), "gates.json"),
-        });
-        var path = ReportOutput.PathFor("review-legibility.pdf");
-        ReviewReport.Render(review, table, path);
-        return path;
-    });
-
-    public static TheoryData<string> Reports => ["run", "review"];
-
-    private static string PathOf(string report) => report == "run" ? RunPdf.Value : ReviewPdf.Value;
+    private static string PathOf(string report) => RenderedReports.PathOf(report);
 
     [Theory]
     [MemberData(nameof(Reports))]
@@ -65,7 +41,7 @@ public sealed class FigureLegibilityTests
     public void An_objective_is_never_cut_inside_a_review_table_cell()
     {
         // A word wider than its column is cut between characters: "precision>=0" on one line, ".5" on the next.
-        var words = PdfText.Pages(ReviewPdf.Value).SelectMany(p => p.Split(' ')).ToList();
+        var words = PdfText.Pages(PathOf("review")).SelectMany(p => p.Split(' ')).ToList();
         Assert.Contains("precision>=0.5", words);
         Assert.DoesNotContain("precision>=0", words);
         Assert.DoesNotContain(".5", words);

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using LossLab.Evaluation;
-using LossLab.Reports.Tests.Fixtures;
 using LossLab.Reports.Tests.Support;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Outline;
@@ -14,30 +11,9 @@ namespace LossLab.Reports.Tests.Reports;
 /// </summary>
 public sealed class ReportNavigationTests
 {
-    private static readonly Lazy<string> RunPdf = new(() =>
-    {
-        var (results, predictions) = ExperimentFixture.Build();
-        var path = ReportOutput.PathFor("run-report-navigation.pdf");
-        RunReport.Render(results, predictions, path);
-        return path;
-    });
+    public static TheoryData<string> Reports => RenderedReports.Kinds;
 
-    private static readonly Lazy<string> ReviewPdf = new(() =>
-    {
-        var table = ReviewTables.TwoSplits();
-        var review = ReviewAnalyzer.Analyze(table, new ReviewOptions
-        {
-            BootstrapResamples = 50, DeploymentPrevalence = 0.002,
-            Gates = GateParser.Parse(JsonNode.Parse("""[{"metric": "recall", "at": "precision>=0.5", "min": 0.1}]"""), "gates.json"),
-        });
-        var path = ReportOutput.PathFor("review-navigation.pdf");
-        ReviewReport.Render(review, table, path);
-        return path;
-    });
-
-    public static TheoryData<string> Reports => ["run", "review"];
-
-    private static string PathOf(string report) => report == "run" ? RunPdf.Value : ReviewPdf.Value;
+    private static string PathOf(string report) => RenderedReports.PathOf(report);
 
     [Theory]
     [MemberData(nameof(Reports))]
@@ -82,7 +58,7 @@ public sealed class ReportNavigationTests
     [Fact]
     public void No_page_footer_names_the_font()
     {
-        using var document = PdfDocument.Open(RunPdf.Value);
+        using var document = PdfDocument.Open(PathOf("run"));
         Assert.All(document.GetPages(), page => Assert.DoesNotContain("Font:", string.Join(" ", page.GetWords().Select(w => w.Text))));
     }
 
