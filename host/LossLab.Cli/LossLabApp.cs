@@ -3,6 +3,7 @@ using LossLab.Abstractions;
 using LossLab.Cli.Commands;
 using LossLab.Cli.Commands.Help;
 using LossLab.Cli.Commands.Loss;
+using LossLab.Cli.Commands.Merge;
 using LossLab.Cli.Commands.Plugins;
 using LossLab.Cli.Commands.Predict;
 using LossLab.Cli.Commands.Report;
@@ -94,14 +95,14 @@ public static class LossLabApp
     private const string EngineAssembly = "LossLab.Engine";
 
     /// <summary>
-    /// Whether the verb needs the training engine: all but <c>review</c> and <c>report</c>, which read saved files
+    /// Whether the verb needs the training engine: all but <c>review</c>, <c>report</c> and <c>merge</c>, which read saved files
     /// and must not load it (EngineFreeVerbTests). <paramref name="rootOnly"/> was parsed before the verbs were
     /// added, so the verb is its first unmatched token; anything unexpected there loads the engine, as before.
     /// </summary>
     /// <remarks><c>review --model MODEL --data DATA</c> scores the data first, with the engine.</remarks>
     private static bool UsesEngine(ParseResult rootOnly) => rootOnly.UnmatchedTokens.FirstOrDefault() switch
     {
-        "report" => false,
+        "report" or "merge" => false,
         "review" => rootOnly.UnmatchedTokens.Any(t => t == "--data" || t.StartsWith("--data=", StringComparison.Ordinal)),
         _ => true,
     };
@@ -113,6 +114,7 @@ public static class LossLabApp
         if (usesEngine) yield return RunCommand.Create(services);
         if (usesEngine) yield return PredictCommand.Create(services);
         yield return ReportCommand.Create(services);
+        yield return MergeCommand.Create(services);
         yield return ReviewCommand.Create(services);
         if (usesEngine) yield return LossEvalCommand.Create(services);
     }
@@ -140,6 +142,7 @@ public static class LossLabApp
         builder.Services.AddTransient<RunCommand>();
         builder.Services.AddTransient<PredictCommand>();
         builder.Services.AddTransient<ReportCommand>();
+        builder.Services.AddTransient<MergeCommand>();
         builder.Services.AddTransient<ReviewCommand>();
         builder.Services.AddTransient<LossEvalCommand>();
         if (usesEngine) EngineServices.Add(builder.Services);

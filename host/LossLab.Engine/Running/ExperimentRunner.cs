@@ -34,15 +34,20 @@ public sealed class ExperimentRunner
 
         var seeds = new Dictionary<int, SeedData>();
         var weights = new Dictionary<int, InitialWeights>();
+        // Each seed's split, batch order and initial weights come from that seed alone, so building only the seeds
+        // whose runs train here (a shard's, or --resume's) gives those runs what a whole run gives them. The first
+        // seed is always built: results.json describes the splits, the model and the loss cards from it.
+        void Build(int seed)
+        {
+            if (seeds.ContainsKey(seed)) return;
+            seeds[seed] = new SeedData(data, seed, experiment, device);
+            weights[seed] = DrawWeights(resolved, data.Info, seed);
+        }
         try
         {
-            foreach (var seed in experiment.Seeds)
-            {
-                seeds[seed] = new SeedData(data, seed, experiment, device);
-                weights[seed] = DrawWeights(resolved, data.Info, seed);
-                if (seed == experiment.Seeds[0] && weights[seed].Pretrained is { } pretrained)
-                    progress.Message($"{resolved.Model.Descriptor.Label}: {ModelWeights.Describe(pretrained)}");
-            }
+            Build(experiment.Seeds[0]);
+            if (weights[experiment.Seeds[0]].Pretrained is { } pretrained)
+                progress.Message($"{resolved.Model.Descriptor.Label}: {ModelWeights.Describe(pretrained)}");
             var parallel = RunsAtOnce(resolved, data.Info, options.Parallel, progress);
             var threads = experiment.Training.Threads > 0 ? experiment.Training.Threads : Math.Max(1, Environment.ProcessorCount / parallel);
             torch.set_num_threads(threads);
@@ -56,9 +61,10 @@ public sealed class ExperimentRunner
             foreach (var seed in experiment.Seeds)
             foreach (var loss in resolved.Losses)
             {
-                if (!ledger.KeepPrevious(loss.Name, seed)) pending.Enqueue((index, loss, seed));
+                if (ShardPlan.Includes(options.Shard, index, experiment.Seeds.Count * resolved.Losses.Count) && !ledger.KeepPrevious(loss.Name, seed)) pending.Enqueue((index, loss, seed));
                 index++;
             }
+            foreach (var seed in pending.Select(p => p.Seed).Distinct()) Build(seed);
             progress.Planned(pending.Count);
             ledger.Save(folder);
 
@@ -89,7 +95,9 @@ public sealed class ExperimentRunner
             var workers = Enumerable.Range(0, Math.Min(parallel, Math.Max(1, pending.Count))).Select(_ => Task.Factory.StartNew(Worker, TaskCreationOptions.LongRunning)).ToArray();
             Task.WaitAll(workers);
 
-            var results = ExperimentClosing.Close(ledger.Snapshot(), ledger.Predictions(), Closing(experiment));
+            // A shard's runs wait for `losslab merge`: the cross-run analysis needs every run.
+            if (options.Shard is not null) return ledger.Snapshot();
+            var results = ExperimentClosing.Close(ledger.Snapshot(), ledger.Predictions(), ClosingSettings.Of(experiment));
             folder.Save(results, ledger.Predictions());
             return results;
         }
@@ -138,13 +146,6 @@ public sealed class ExperimentRunner
     {
         Loss = loss, Seed = seed, Status = RunStatus.Cancelled, Error = "cancelled before it started",
         InitHash = weights.Hash, DataOrderHash = data.DataOrderHash,
-    };
-
-    /// <summary>The experiment's gates, deployment prevalence and bootstrap, for the closing analysis of its runs.</summary>
-    private static ClosingSettings Closing(Experiment e) => new()
-    {
-        Gates = e.Gates, DeploymentPrevalence = e.Prevalence,
-        BootstrapResamples = e.Bootstrap.Resamples, BootstrapSeed = e.Bootstrap.Seed, BootstrapConfidence = e.Bootstrap.Confidence,
     };
 
     /// <summary>

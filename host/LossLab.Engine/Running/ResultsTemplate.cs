@@ -23,6 +23,7 @@ internal static class ResultsTemplate
             Experiment = e, Environment = environment, ExperimentSha256 = LossLab.Evaluation.Experiments.ExperimentHash.Of(e),
             ExperimentSource = resolved.Source == ExperimentFile.DefaultSource ? resolved.Source : Path.GetFullPath(resolved.Source),
             BaseDirectory = resolved.BaseDirectory,
+            Shard = options.Shard, MergedFrom = options.Previous?.Results.MergedFrom,
             Plugins = [.. new[] { resolved.Dataset.Descriptor, resolved.Model.Descriptor }.Concat(resolved.Losses.Select(l => l.Plugin.Descriptor))
                 .DistinctBy(d => (d.Kind, d.Name)).Select(d => new PluginUsage(d.Kind.Label(), d.Name, d.Source, d.Sha256))],
             Dataset = new DatasetSummary

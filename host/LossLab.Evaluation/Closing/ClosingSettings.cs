@@ -15,6 +15,17 @@ public sealed record ClosingSettings
     /// <summary>Coverage of the bootstrap intervals, in (0, 1).</summary>
     public double BootstrapConfidence { get; init; } = 0.95;
 
+    /// <summary>The experiment's gates, deployment prevalence and bootstrap: what <c>run</c> and <c>merge</c> close its runs with.</summary>
+    public static ClosingSettings Of(Experiments.Experiment experiment)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        return new()
+        {
+            Gates = experiment.Gates, DeploymentPrevalence = experiment.Prevalence,
+            BootstrapResamples = experiment.Bootstrap.Resamples, BootstrapSeed = experiment.Bootstrap.Seed, BootstrapConfidence = experiment.Bootstrap.Confidence,
+        };
+    }
+
     /// <exception cref="InvalidInputException">The first problem of <see cref="Problem"/>.</exception>
     public void Check()
     {

@@ -38,6 +38,7 @@ public static class ResultChecks
             warnings.Add(new(WarningCodes.DroppedColumns, null, null,
                 $"non-numeric column(s) {string.Join(", ", dataset.DroppedColumns.Select(c => $"'{c}'"))} were dropped from the features; name them in feature_columns or encode them to use them."));
 
+        MissingRuns(results, warnings);
         foreach (var run in results.Runs)
         {
             if (run.Status == RunStatus.Diverged)
@@ -72,6 +73,15 @@ public static class ResultChecks
         if (splits.TryGetValue("test", out var test) && test.Positives < FewPositives)
             warnings.Add(new(WarningCodes.FewTestPositives, null, null,
                 $"the test split holds {test.Positives} positive(s): every test metric rests on fewer than {FewPositives}, and one positive more or less found moves recall by {F(1.0 / Math.Max(1, test.Positives))}."));
+    }
+
+    /// <summary>Runs of the plan with no record at all: <c>losslab merge</c> was given no folder that holds them.</summary>
+    private static void MissingRuns(ExperimentResults results, List<ResultWarning> warnings)
+    {
+        var recorded = results.Runs.Select(r => (r.Loss, r.Seed)).ToHashSet();
+        foreach (var (loss, seed) in ShardPlan.Planned(results).Where(run => !recorded.Contains(run)))
+            warnings.Add(new(WarningCodes.MissingRun, loss, seed,
+                $"{loss} seed {seed} is missing (none of the merged folders holds it): it is left out of every comparison; `losslab run --resume` on this folder trains it."));
     }
 
     /// <summary>Trained every planned epoch and the training loss still fell by more than 1 % an epoch over the last tenth (at least 3 epochs).</summary>

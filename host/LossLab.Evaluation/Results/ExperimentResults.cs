@@ -22,6 +22,11 @@ public sealed record ExperimentResults
     /// were resolved from: --resume resolves them from there again, not from the results folder.</summary>
     public string ExperimentSource { get; init; } = "";
     public string BaseDirectory { get; init; } = "";
+    /// <summary>Set in a shard's folder (<c>run --shard i/n</c>): it holds only that shard's runs (<see cref="LossLab.Evaluation.ShardPlan"/>)
+    /// and no cross-run analysis (aggregates, bootstrap, gates, warnings) until <c>losslab merge</c>; null otherwise.</summary>
+    public ShardInfo? Shard { get; init; }
+    /// <summary>The folders <c>losslab merge</c> joined into this one; null for a folder no merge wrote.</summary>
+    public List<MergedPart>? MergedFrom { get; init; }
     public required EnvironmentInfo Environment { get; init; }
     public List<PluginUsage> Plugins { get; init; } = [];
     public required DatasetSummary Dataset { get; init; }

@@ -18,4 +18,5 @@ public static class WarningCodes
     public const string DivergedRuns = "diverged_runs";
     public const string SkippedInputs = "skipped_inputs";
     public const string DroppedColumns = "dropped_columns";
+    public const string MissingRun = "missing_run";
 }

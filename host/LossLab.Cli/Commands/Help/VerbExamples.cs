@@ -18,6 +18,14 @@ internal static class VerbExamples
             "losslab run samples/experiments/gamma-sweep.json --out runs/gamma --parallel 2",
             "losslab run --set training.epochs=5 --set losses=bce,focal --quiet",
             "losslab run --resume runs/toy-99to1-20260101-120000",
+            "losslab run study.json --shard 0/3 --out runs/study/shard-0   # then merge the shards' folders",
+            "losslab run study.json --shard auto --out runs/study/shard-$SLURM_ARRAY_TASK_ID --no-report",
+        ],
+        ["merge"] =
+        [
+            "losslab merge runs/study/shard-* --out runs/study/merged",
+            "losslab merge shard-0 shard-1 shard-2 --out merged --no-report",
+            "losslab run --resume runs/study/merged       # trains the runs no shard held",
         ],
         ["report"] = ["losslab report runs/toy-99to1-20260101-120000/results.json", "losslab report results.json --out report-v2.pdf"],
         ["review"] =

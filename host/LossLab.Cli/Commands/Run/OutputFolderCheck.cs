@@ -13,7 +13,8 @@ internal static class OutputFolderCheck
 {
     /// <returns>The earlier unfinished run of the same experiment to continue, or null to start afresh.</returns>
     /// <exception cref="UsageException">The folder holds something else and <paramref name="force"/> is false.</exception>
-    public static PreviousResults? Prepare(string output, string experimentSha256, bool force)
+    /// <param name="shard">The shard this run trains (null for every run): an unfinished folder is continued only when it is that same shard.</param>
+    public static PreviousResults? Prepare(string output, string experimentSha256, bool force, ShardInfo? shard = null)
     {
         var folder = new ResultsFolder(output);
         if (folder.IsEmpty) return null;
@@ -34,14 +35,15 @@ internal static class OutputFolderCheck
         {
             previous = null;
         }
-        if (previous is { } p && p.Results.ExperimentSha256 == experimentSha256 && Unfinished(p.Results))
+        if (previous is { } p && p.Results.ExperimentSha256 == experimentSha256 && p.Results.Shard == shard && Unfinished(p.Results))
             return previous;
         var what = previous is null ? "files LossLab did not write there, or an unreadable results.json"
             : previous.Results.ExperimentSha256 != experimentSha256 ? $"the results of another experiment ('{previous.Results.Name}')"
+            : previous.Results.Shard != shard ? (previous.Results.Shard is { } other ? $"shard {other} of this experiment" : "every run of this experiment") + (shard is null ? "" : $", not shard {shard}")
             : "a finished run of this experiment";
         throw new UsageException($"--out {output}: the folder holds {what}; choose an empty folder, or add --force to clear LossLab's own files there ({string.Join(", ", ResultsFolder.OwnFiles)}, models/) first");
     }
 
     private static bool Unfinished(ExperimentResults results) =>
-        results.Runs.Count < results.Seeds.Count * results.Losses.Count || results.Runs.Any(r => r.Status != RunStatus.Completed);
+        results.Runs.Count < ShardPlan.Planned(results).Count || results.Runs.Any(r => r.Status != RunStatus.Completed);
 }

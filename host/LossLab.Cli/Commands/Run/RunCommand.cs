@@ -29,12 +29,14 @@ public sealed class RunCommand(PluginCatalogFactory catalogs, ExperimentRunner r
         PreviousResults? previous = null;
         ResolvedExperiment resolved;
         string output;
+        var shard = settings.Shard;
         if (settings.Resume is { } resume)
         {
             if (settings.Set.Count > 0)
                 throw new UsageException($"--resume continues the experiment saved in {resume} exactly; --set {settings.Set[0]} would change it mid-way (start a new run with --out instead)");
             if (settings.Force) throw new UsageException("--resume and --force cannot be combined: --force clears the results --resume continues");
             previous = ResultsFolder.Load(resume);
+            shard = ShardChoice.ForResume(settings.Shard, previous.Results.Shard, resume);
             if (settings.Experiment is not null) logger.LogWarning("--resume uses the experiment saved in {Folder}; {File} is ignored", resume, settings.Experiment);
             resolved = ResumeChecks.Resolve(previous.Results, resume, catalog);
             output = resume;
@@ -42,8 +44,8 @@ public sealed class RunCommand(PluginCatalogFactory catalogs, ExperimentRunner r
         else
         {
             resolved = ExperimentResolver.Resolve(settings.Experiment, settings.Set, catalog);
-            output = settings.Out ?? Path.Combine("runs", $"{resolved.Experiment.Name}-{DateTime.Now:yyyyMMdd-HHmmss}");
-            previous = OutputFolderCheck.Prepare(output, ExperimentHash.Of(resolved.Experiment), settings.Force);
+            output = settings.Out ?? Path.Combine("runs", $"{resolved.Experiment.Name}-{DateTime.Now:yyyyMMdd-HHmmss}{(shard is null ? "" : $"-shard{shard.Index}of{shard.Count}")}");
+            previous = OutputFolderCheck.Prepare(output, ExperimentHash.Of(resolved.Experiment), settings.Force, shard);
             if (previous is not null)
             {
                 logger.LogWarning("{Output} holds an unfinished run of this experiment: continuing it (as --resume)", output);
@@ -54,12 +56,15 @@ public sealed class RunCommand(PluginCatalogFactory catalogs, ExperimentRunner r
         var runs = resolved.Experiment.Seeds.Count * resolved.Losses.Count;
         logger.LogInformation("Experiment {Name}: {Losses} × {Seeds} seeds = {Runs} runs → {Output}",
             resolved.Experiment.Name, resolved.Losses.Count, resolved.Experiment.Seeds.Count, runs, Path.GetFullPath(output));
+        if (shard is not null) logger.LogInformation("Shard {Shard}: {Count} of the {Runs} runs{Which}", shard, ShardPlan.SizeOf(shard, runs), runs,
+            ShardPlan.SizeOf(shard, runs) == 0 ? " (more shards than runs: an empty shard)" : $", numbers {ShardPlan.FirstRun(shard, runs) + 1}–{ShardPlan.FirstRun(shard, runs) + ShardPlan.SizeOf(shard, runs)} in plan order");
 
         using var progress = progressFactory.Create(settings.Quiet);
-        var results = runner.Run(resolved, new RunOptions(output, settings.Parallel, settings.Device, settings.CommandLine, previous), progress, cancellation);
+        var results = runner.Run(resolved, new RunOptions(output, settings.Parallel, settings.Device, settings.CommandLine, previous, shard), progress, cancellation);
         progress.Dispose();
 
-        WriteReports(results, output, settings.NoReport);
+        if (shard is null) WriteReports(results, output, settings.NoReport);
+        else logger.LogInformation("Shard {Shard}: no report, summary.md or metrics.csv; the cross-run analysis waits for `losslab merge` of every shard's folder", shard);
         var notCompleted = results.Runs.Where(r => r.Status != RunStatus.Completed).ToList();
         foreach (var run in notCompleted) logger.LogWarning("{Loss} seed {Seed}: {Status}: {Error}", run.Loss, run.Seed, run.Status, run.Error);
         ReportFiles.LogWarnings(logger, results);

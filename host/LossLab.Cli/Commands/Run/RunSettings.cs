@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LossLab.Engine.Training;
+using LossLab.Evaluation.Results;
 
 namespace LossLab.Cli.Commands.Run;
 
@@ -30,6 +31,9 @@ public sealed record RunSettings : VerbSettings
     /// <summary>Write into a results folder that holds other files, clearing LossLab's own files there first.</summary>
     public bool Force { get; init; }
 
+    /// <summary>--shard i/n (or auto, resolved from the job array's variables): train only that shard's runs; null for all.</summary>
+    public ShardInfo? Shard { get; init; }
+
     /// <summary>The command line as typed, recorded in results.json.</summary>
     public required string CommandLine { get; init; }
 
@@ -40,6 +44,8 @@ public sealed record RunSettings : VerbSettings
     private static readonly Option<string?> ResumeOption = new("--resume") { HelpName = "DIR", Description = "Results folder of an interrupted run: re-run only what did not complete" };
     private static readonly Option<string> DeviceOption = new("--device") { HelpName = "auto|cpu|cuda", Description = "auto, cpu or cuda", DefaultValueFactory = _ => "auto" };
     private static readonly Option<bool> ForceOption = new("--force") { Description = "Let --out name a folder that holds other results: LossLab's own files there are deleted first" };
+    private static readonly Option<string?> ShardOption = new("--shard") { HelpName = "i/n|auto", Description = "Train only shard i of n (a balanced block of the runs, no report); auto reads SLURM_ARRAY_TASK_ID/COUNT or JOB_COMPLETION_INDEX with --shards. Join shards with `losslab merge`" };
+    private static readonly Option<int?> ShardsOption = new("--shards") { HelpName = "N", Description = "Number of shards for --shard auto in a Kubernetes Indexed Job (its completions)" };
     private static readonly Option<bool> NoReportOption = new("--no-report") { Description = "Skip report.pdf (results.json, summary.md and metrics.csv are still written)" };
 
     static RunSettings() => DeviceOption.AcceptOnlyFromAmong(TorchDevice.Choices);
@@ -47,7 +53,7 @@ public sealed record RunSettings : VerbSettings
     internal static void Declare(Command command)
     {
         command.Arguments.Add(ExperimentArgument);
-        foreach (var option in (Option[])[OutOption, SetOption, ParallelOption, ResumeOption, DeviceOption, NoReportOption, ForceOption])
+        foreach (var option in (Option[])[OutOption, SetOption, ParallelOption, ResumeOption, DeviceOption, NoReportOption, ForceOption, ShardOption, ShardsOption])
             command.Options.Add(option);
     }
 
@@ -60,6 +66,7 @@ public sealed record RunSettings : VerbSettings
             Experiment = parse.GetValue(ExperimentArgument), Out = parse.GetValue(OutOption), Set = parse.GetValue(SetOption) ?? [],
             Parallel = parallel, Resume = parse.GetValue(ResumeOption), Device = parse.GetValue(DeviceOption)!,
             NoReport = parse.GetValue(NoReportOption), Force = parse.GetValue(ForceOption),
+            Shard = ShardChoice.Resolve(parse.GetValue(ShardOption), parse.GetValue(ShardsOption), Environment.GetEnvironmentVariable),
             CommandLine = string.Join(' ', ["losslab", .. Environment.GetCommandLineArgs().Skip(1)]),
         }, parse);
     }
