@@ -18,11 +18,9 @@ public static class ShardMerge
     /// </summary>
     private static readonly (string Field, Func<ExperimentResults, string> Value)[] Identity =
     [
-        ("LossLab version (environment.losslab)", r => r.Environment.LossLab),
+        ("LossLab version (environment.loss_lab)", r => r.Environment.LossLab),
         ("experiment (experiment_sha256, the resolved experiment's hash)", r => r.ExperimentSha256),
         ("dataset SHA-256 (dataset.sha256)", r => r.Dataset.Sha256),
-        ("plugin SHA-256s (plugins)", r => string.Join(", ", r.Plugins.OrderBy(p => p.Kind, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal)
-            .Select(p => $"{p.Kind} {p.Name} {p.Sha256.ToLowerInvariant()}"))),
     ];
 
     /// <exception cref="InvalidInputException">No part; a field of <see cref="Identity"/> that differs between two parts
@@ -40,6 +38,7 @@ public static class ShardMerge
                     "only shards of one experiment, run on the same data with the same plugins and LossLab version, can be merged");
             }
         }
+        foreach (var part in parts.Skip(1)) CheckPlugins(parts[0], part);
         var holder = new Dictionary<(string, int), string>();
         foreach (var part in parts)
         foreach (var run in part.Saved.Results.Runs)
@@ -95,6 +94,21 @@ public static class ShardMerge
     {
         var held = merged.Runs.Select(r => (r.Loss, r.Seed)).ToHashSet();
         return [.. ShardPlan.Planned(merged).Where(run => !held.Contains(run))];
+    }
+
+    /// <summary>The plugin SHA-256s (plugins), plugin by plugin, so the message names the plugin whose DLL differs.</summary>
+    private static void CheckPlugins(MergeInput first, MergeInput part)
+    {
+        static Dictionary<(string, string), string> Hashes(MergeInput p) =>
+            p.Saved.Results.Plugins.ToDictionary(u => (u.Kind, u.Name), u => u.Sha256.ToLowerInvariant());
+        var (mine, theirs) = (Hashes(first), Hashes(part));
+        foreach (var key in mine.Keys.Union(theirs.Keys).OrderBy(k => k.Item1, StringComparer.Ordinal).ThenBy(k => k.Item2, StringComparer.Ordinal))
+        {
+            var (a, b) = (mine.GetValueOrDefault(key, "(not used)"), theirs.GetValueOrDefault(key, "(not used)"));
+            if (a == b) continue;
+            throw new InvalidInputException($"merge: the folders differ in the plugin SHA-256s (plugins): {key.Item1} plugin '{key.Item2}' has {a} in {first.Folder}, {b} in {part.Folder}; " +
+                "only shards of one experiment, run on the same data with the same plugins and LossLab version, can be merged");
+        }
     }
 
     private static string Shown(string value) => value.Length == 0 ? "(none recorded)" : value;

@@ -10,7 +10,7 @@ namespace LossLab.Cli.Commands.Run;
 /// ranges and steps are mapped through <c>SLURM_ARRAY_TASK_MIN</c> and <c>SLURM_ARRAY_TASK_STEP</c>), or a Kubernetes
 /// Indexed Job's <c>JOB_COMPLETION_INDEX</c> with <c>--shards n</c> (the Job's completions).
 /// </summary>
-internal static class ShardChoice
+public static class ShardChoice
 {
     public const string SlurmTaskId = "SLURM_ARRAY_TASK_ID";
     public const string SlurmTaskCount = "SLURM_ARRAY_TASK_COUNT";
