@@ -1,13 +1,15 @@
+using LossLab.Cli.Commands.Merge;
 using LossLab.Cli.Commands.Report;
 using LossLab.Cli.Commands.Review;
 using LossLab.Engine.Running;
+using LossLab.Evaluation.Results;
 using LossLab.Tests.Engine;
 using LossLab.Tests.Support;
 
 namespace LossLab.Tests.Commands;
 
 /// <summary>
-/// <c>review</c> and <c>report</c> read saved files: they must not need the training engine (LossLab.Engine, and
+/// <c>review</c>, <c>report</c> and <c>merge</c> read saved files: they must not need the training engine (LossLab.Engine, and
 /// with it TorchSharp), neither in their compiled code nor in the running process.
 /// </summary>
 public sealed class EngineFreeVerbTests
@@ -15,15 +17,17 @@ public sealed class EngineFreeVerbTests
     private const string Engine = "LossLab.Engine";
 
     /// <summary>
-    /// Every type of the Review and Report verb namespaces (closures and state machines included), and every type of
+    /// Every type of the Review, Report and Merge verb namespaces (closures and state machines included), and every type of
     /// losslab.dll they name in turn, names no engine type in its signatures, locals or IL.
     /// </summary>
     [Fact]
-    public void Review_and_report_code_names_no_engine_type()
+    public void Review_report_and_merge_code_names_no_engine_type()
     {
         var cli = typeof(ReviewCommand).Assembly;
         Assert.Equal(Engine, typeof(ExperimentRunner).Assembly.GetName().Name);
-        var verbs = cli.GetTypes().Where(t => t.Namespace == typeof(ReviewCommand).Namespace || t.Namespace == typeof(ReportCommand).Namespace).ToList();
+        string?[] namespaces = [typeof(ReviewCommand).Namespace, typeof(ReportCommand).Namespace, typeof(MergeCommand).Namespace];
+        var verbs = cli.GetTypes().Where(t => namespaces.Contains(t.Namespace)).ToList();
+        Assert.Contains(verbs, t => t == typeof(MergeCommand));
         Assert.Contains(verbs, t => t.DeclaringType is not null); // the lambdas' closure classes are scanned too
 
         var seen = new HashSet<Type>(verbs);
@@ -78,17 +82,22 @@ public sealed class EngineFreeVerbTests
     }
 
     [Fact]
-    public void Review_and_report_processes_load_neither_the_engine_nor_TorchSharp()
+    public void Review_report_and_merge_processes_load_neither_the_engine_nor_TorchSharp()
     {
         using var temp = new TempFolder();
         SmallExperiment.Run(SmallExperiment.Resolve(SmallExperiment.Json("bce")), temp.Sub("out"));
+        for (var i = 0; i < 2; i++)
+            new ExperimentRunner().Run(SmallExperiment.Resolve(SmallExperiment.Json("bce")), new RunOptions(temp.Sub($"shard-{i}"), 1, "cpu", "test", Shard: new ShardInfo(i, 2)),
+                new RecordingProgress(), CancellationToken.None);
 
         var (_, report) = RunObserved(temp, "report", "report", "out/results.json", "--out", "again/report.pdf");
         Assert.True(File.Exists(temp.File("again/report.pdf")));
         var (_, review) = RunObserved(temp, "review", "review", "out/predictions.csv", "--where", "loss=bce", "--where", "seed=1",
             "--split-column", "split", "--bootstrap", "20", "--out", "review");
         Assert.True(File.Exists(temp.File("review/review.pdf")));
-        foreach (var loaded in new[] { report, review })
+        var (_, merge) = RunObserved(temp, "merge", "merge", "shard-0", "shard-1", "--out", "merged");
+        Assert.True(File.Exists(temp.File("merged/report.pdf")));
+        foreach (var loaded in new[] { report, review, merge })
         {
             Assert.Contains("LossLab.Reports", loaded); // the hook sees what the verb loaded
             Assert.False(loaded.Contains(Engine), string.Join("\n", loaded));

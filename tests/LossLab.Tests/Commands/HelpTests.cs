@@ -6,7 +6,7 @@ namespace LossLab.Tests.Commands;
 /// <summary>The CLI's help as a person meets it: bare command, each verb's help, typos, the plugins listing.</summary>
 public sealed partial class HelpTests
 {
-    public static TheoryData<string> Verbs => ["plugins", "run", "report", "review", "loss eval"];
+    public static TheoryData<string> Verbs => ["plugins", "run", "report", "review", "merge", "loss eval"];
 
     [Fact]
     public void Losslab_alone_prints_the_help_with_every_verb_and_exits_0()
@@ -14,7 +14,7 @@ public sealed partial class HelpTests
         using var temp = new TempFolder();
         var result = LossLabProcess.Run(temp.Path);
         Assert.True(result.ExitCode == 0, result.ToString());
-        foreach (var verb in new[] { "plugins", "run", "report", "review", "loss", "Usage:", "Examples:", "Exit codes:" })
+        foreach (var verb in new[] { "plugins", "run", "report", "review", "merge", "loss", "Usage:", "Examples:", "Exit codes:" })
             Assert.Contains(verb, result.Out);
     }
 
