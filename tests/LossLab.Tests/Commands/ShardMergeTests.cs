@@ -106,6 +106,21 @@ public sealed class ShardMergeTests(ShardedDefaultRun run) : IClassFixture<Shard
     }
 
     [Fact]
+    public void A_shard_beyond_the_number_of_runs_is_a_valid_empty_shard_that_merges()
+    {
+        var empty = LossLabProcess.Run(run.Root, "run", "--shard", "11/12", "--out", "empty", "--parallel", "1");
+        Assert.True(empty.ExitCode == 0, empty.ToString());
+        Assert.Contains("an empty shard", empty.Error);
+        var json = run.Results(Path.Combine(run.Root, "empty"));
+        Assert.Equal((11, 12), ((int)json["shard"]!["index"]!, (int)json["shard"]!["count"]!));
+        Assert.Empty(json["runs"]!.AsArray());
+
+        var merge = LossLabProcess.Run(run.Root, "merge", "shard-0", "shard-1", "shard-2", "empty", "--out", "with-empty");
+        Assert.True(merge.ExitCode == 0, merge.ToString());
+        AssertSameAsSingleProcess(run.Whole, Path.Combine(run.Root, "with-empty"));
+    }
+
+    [Fact]
     public void Missing_runs_are_listed_and_run_resume_on_the_merged_folder_trains_only_them()
     {
         var missing = run.Results(run.Shard(1))["runs"]!.AsArray().Select(r => $"{(string)r!["loss"]!} seed {(int)r["seed"]!}").ToList();
