@@ -98,6 +98,9 @@ public sealed class ShardMergeTests(ShardedDefaultRun run) : IClassFixture<Shard
             foreach (var file in new[] { "report.pdf", "summary.md", "metrics.csv" }) Assert.False(File.Exists(Path.Combine(run.Shard(i), file)), file);
         }
         Assert.Equal(9, all);
+        var report = LossLabProcess.Run(run.Root, "report", "shard-0", "--out", "shard-report/report.pdf");
+        Assert.True(report.ExitCode == 2, report.ToString());
+        Assert.Contains("losslab merge", report.Error);
         var merged = run.Results(run.Merged);
         Assert.Null(merged["shard"]);
         Assert.Equal(3, merged["merged_from"]!.AsArray().Count);

@@ -23,6 +23,8 @@ public sealed class ReportCommand(ILogger<ReportCommand> logger)
             ? (resultsPath, ResultsFolder.ResultsFile)
             : (Path.GetDirectoryName(Path.GetFullPath(resultsPath))!, Path.GetFileName(resultsPath));
         var saved = ResultsFolder.Load(folder, requirePredictions: true, file);
+        if (saved.Results.Shard is { } shard)
+            throw new UsageException($"{resultsPath}: shard {shard} of an experiment, without the cross-run analysis; `losslab merge` the shards' folders, which writes the report");
         var pdf = settings.Out ?? Path.Combine(folder, "report.pdf");
         var companions = ReportFiles.Write(saved.Results, saved.Predictions, pdf, logger, resultsFolder: folder);
         ReportFiles.LogWarnings(logger, saved.Results);
