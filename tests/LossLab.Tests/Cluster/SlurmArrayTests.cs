@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using LossLab.Tests.Support;
+
+namespace LossLab.Tests.Cluster;
+
+/// <summary>
+/// The Slurm samples on a real (one-node) cluster: samples/cluster/slurm/submit.sh submits the default experiment as
+/// a 3-task job array and a merge job chained with afterok; the merged folder must equal a single-process run.
+/// </summary>
+public sealed class SlurmArrayTests
+{
+    private static readonly string Submit = RepoPaths.Of("samples", "cluster", "slurm", "submit.sh");
+
+    [SlurmFact]
+    public void A_three_task_array_and_its_merge_job_give_the_single_process_results()
+    {
+        using var temp = new TempFolder();
+        var results = temp.Sub("cluster");
+        var ids = Bash(Submit, new()
+        {
+            ["LOSSLAB"] = $"dotnet {Path.Combine(AppContext.BaseDirectory, "losslab.dll")}",
+            ["RESULTS"] = results, ["SHARDS"] = "3", ["EXPERIMENT"] = "", ["CI"] = "true",
+        }).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(2, ids.Length);
+
+        var state = WaitForEnd(ids[1], TimeSpan.FromMinutes(8));
+        Assert.True(state == "COMPLETED", $"merge job {ids[1]} ended {state}; job logs:\n{Logs(results)}");
+        foreach (var task in Enumerable.Range(0, 3)) Assert.Equal("COMPLETED", WaitForEnd($"{ids[0]}_{task}", TimeSpan.FromSeconds(30)));
+
+        var single = LossLabProcess.Run(temp.Path, "run", "--out", "single");
+        Assert.True(single.ExitCode == 0, single.ToString());
+        var merged = Path.Combine(results, "merged");
+        var differences = RunFolderEquality.Differences(temp.File("single"), merged);
+        Assert.True(differences.Count == 0, "merged ≠ single-process run:\n" + string.Join("\n", differences.Take(20)));
+        foreach (var file in new[] { "summary.md", "report.pdf" }) Assert.True(File.Exists(Path.Combine(merged, file)), file);
+        foreach (var shard in Enumerable.Range(0, 3)) Assert.True(File.Exists(Path.Combine(results, $"shard-{shard}", "results.json")));
+    }
+
+    /// <summary>The job's final state from scontrol (finished jobs stay listed for MinJobAge, 600 s in the test cluster).</summary>
+    private static string WaitForEnd(string job, TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < limit)
+        {
+            var shown = Bash($"scontrol show job {job} | grep -o 'JobState=[A-Z_]*' | head -1 | cut -d= -f2", new());
+            if (shown is "COMPLETED" or "FAILED" or "CANCELLED" or "TIMEOUT" or "OUT_OF_MEMORY" or "NODE_FAIL") return shown;
+            Thread.Sleep(1000);
+        }
+        return $"still pending after {limit.TotalSeconds} s";
+    }
+
+    private static string Logs(string folder) => string.Join("\n", Directory.GetFiles(folder, "*.out").Select(f => $"== {Path.GetFileName(f)}\n{File.ReadAllText(f)}"));
+
+    private static string Bash(string command, Dictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(command);
+        foreach (var (name, value) in environment) start.Environment[name] = value;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"{command}: exit {process.ExitCode}\n{stderr.Result}");
+        return stdout.Result.Trim();
+    }
+}
