@@ -55,32 +55,6 @@ public sealed class ShardedDefaultRun : IDisposable
 /// <summary>Issue 18: shards, <c>losslab merge</c> and its refusals, and <c>run --resume</c> of shard and merged folders.</summary>
 public sealed class ShardMergeTests(ShardedDefaultRun run) : IClassFixture<ShardedDefaultRun>
 {
-    /// <summary>What may differ between a single-process run and shards merged: when and how each ran, the machine,
-    /// and the shard bookkeeping. Every other field (each run's numbers, epochs, hashes, predictions digest, model
-    /// SHA-256, the aggregates, bootstrap, gates, warnings, loss shapes, decision boundaries) must be equal.</summary>
-    private static readonly string[] IgnoredTopLevel = ["started_at", "command_line", "environment", "shard", "merged_from"];
-    private static readonly Regex IgnoredPath = new(@"^/runs\[\d+\]/duration_s$");
-
-    private static void AssertSameAsSingleProcess(string whole, string merged)
-    {
-        JsonNode Read(string folder)
-        {
-            var json = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, ResultsFolder.ResultsFile)))!.AsObject();
-            foreach (var key in IgnoredTopLevel) json.Remove(key);
-            return json;
-        }
-        var differences = JsonDifferences.Of(Read(whole), Read(merged), path => IgnoredPath.IsMatch(path));
-        Assert.True(differences.Count == 0, "results.json differs from the single-process run's:\n" + string.Join("\n", differences.Take(40)));
-        foreach (var file in new[] { ResultsFolder.PredictionsFile, "metrics.csv" })
-            Assert.True(File.ReadAllBytes(Path.Combine(whole, file)).SequenceEqual(File.ReadAllBytes(Path.Combine(merged, file))), $"{file} is not byte-equal");
-        // summary.md: equal but for the line saying when the experiment started.
-        static IEnumerable<string> Summary(string folder) =>
-            File.ReadAllLines(Path.Combine(folder, "summary.md")).Where(l => !Regex.IsMatch(l, @"started \d{4}-\d\d-\d\d"));
-        Assert.Equal(Summary(whole), Summary(merged));
-        Assert.True(File.Exists(Path.Combine(merged, "report.pdf")));
-        Assert.Equal(FileHash.OfPath(Path.Combine(whole, "models")), FileHash.OfPath(Path.Combine(merged, "models")));
-    }
-
     [Fact]
     public void Shards_merged_equal_a_single_process_run_in_every_number_and_hash()
     {
@@ -105,7 +79,7 @@ public sealed class ShardMergeTests(ShardedDefaultRun run) : IClassFixture<Shard
         Assert.Null(merged["shard"]);
         Assert.Equal(3, merged["merged_from"]!.AsArray().Count);
         Assert.NotNull(merged["bootstrap"]);
-        AssertSameAsSingleProcess(run.Whole, run.Merged);
+        RunFolderEquality.AssertSameAsSingleProcess(run.Whole, run.Merged);
     }
 
     [Fact]
@@ -120,7 +94,7 @@ public sealed class ShardMergeTests(ShardedDefaultRun run) : IClassFixture<Shard
 
         var merge = LossLabProcess.Run(run.Root, "merge", "shard-0", "shard-1", "shard-2", "empty", "--out", "with-empty");
         Assert.True(merge.ExitCode == 0, merge.ToString());
-        AssertSameAsSingleProcess(run.Whole, Path.Combine(run.Root, "with-empty"));
+        RunFolderEquality.AssertSameAsSingleProcess(run.Whole, Path.Combine(run.Root, "with-empty"));
     }
 
     [Fact]
@@ -141,7 +115,7 @@ public sealed class ShardMergeTests(ShardedDefaultRun run) : IClassFixture<Shard
         var trained = Regex.Matches(resume.Error, @"run \d+/(\d+): (\S+) seed (\d+)").Select(m => $"{m.Groups[2].Value} seed {m.Groups[3].Value}").ToList();
         Assert.Equal(missing, trained);
         Assert.DoesNotContain("missing_run", File.ReadAllText(Path.Combine(run.Root, "partial", ResultsFolder.ResultsFile)));
-        AssertSameAsSingleProcess(run.Whole, Path.Combine(run.Root, "partial"));
+        RunFolderEquality.AssertSameAsSingleProcess(run.Whole, Path.Combine(run.Root, "partial"));
     }
 
     [Fact]

@@ -1,30 +1,37 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using LossLab.Evaluation;
 
 namespace LossLab.Tests.Support;
 
 /// <summary>
-/// Where two results folders of the same experiment differ in what must not depend on how the runs were scheduled
-/// (one process, shards merged, a cluster array): every number and hash of results.json, and predictions.csv and
-/// metrics.csv byte for byte. Ignored: when and where it ran (timestamps, durations, command line, environment,
-/// plugin paths, thread and shard bookkeeping).
+/// A results folder made by shards (merged by <c>losslab merge</c>, on one machine or a cluster's job array) against
+/// a single-process run of the same experiment. What may differ: when and how each ran, the machine, and the shard
+/// bookkeeping. Every other field (each run's numbers, epochs, hashes, predictions digest, model SHA-256, the
+/// aggregates, bootstrap, gates, warnings, loss shapes, decision boundaries) must be equal, predictions.csv,
+/// metrics.csv and the model folders byte for byte, summary.md but for its start time.
 /// </summary>
-public static partial class RunFolderEquality
+public static class RunFolderEquality
 {
-    [GeneratedRegex(@"^/(started_at|finished_at|command_line|base_directory|environment|execution|shard|shards|merged_from)(/|\[|$)|/duration_s$|/source$|/(started|finished)_at$")]
-    private static partial Regex Scheduling();
+    private static readonly string[] IgnoredTopLevel = ["started_at", "command_line", "environment", "shard", "merged_from"];
+    private static readonly Regex IgnoredPath = new(@"^/runs\[\d+\]/duration_s$");
 
-    public static List<string> Differences(string expectedFolder, string actualFolder)
+    public static void AssertSameAsSingleProcess(string whole, string merged)
     {
-        var differences = JsonDifferences.Of(Read(expectedFolder, "results.json"), Read(actualFolder, "results.json"), path => Scheduling().IsMatch(path));
-        foreach (var file in new[] { "predictions.csv", "metrics.csv" })
+        JsonNode Read(string folder)
         {
-            var expected = File.ReadAllText(Path.Combine(expectedFolder, file));
-            var actual = File.ReadAllText(Path.Combine(actualFolder, file));
-            if (expected != actual) differences.Add($"{file}: differs ({expected.Length} vs {actual.Length} characters)");
+            var json = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, ResultsFolder.ResultsFile)))!.AsObject();
+            foreach (var key in IgnoredTopLevel) json.Remove(key);
+            return json;
         }
-        return differences;
+        var differences = JsonDifferences.Of(Read(whole), Read(merged), path => IgnoredPath.IsMatch(path));
+        Assert.True(differences.Count == 0, "results.json differs from the single-process run's:\n" + string.Join("\n", differences.Take(40)));
+        foreach (var file in new[] { ResultsFolder.PredictionsFile, "metrics.csv" })
+            Assert.True(File.ReadAllBytes(Path.Combine(whole, file)).SequenceEqual(File.ReadAllBytes(Path.Combine(merged, file))), $"{file} is not byte-equal");
+        static IEnumerable<string> Summary(string folder) =>
+            File.ReadAllLines(Path.Combine(folder, "summary.md")).Where(l => !Regex.IsMatch(l, @"started \d{4}-\d\d-\d\d"));
+        Assert.Equal(Summary(whole), Summary(merged));
+        Assert.True(File.Exists(Path.Combine(merged, "report.pdf")), "the merged folder has no report.pdf");
+        Assert.Equal(FileHash.OfPath(Path.Combine(whole, "models")), FileHash.OfPath(Path.Combine(merged, "models")));
     }
-
-    private static JsonNode? Read(string folder, string file) => JsonNode.Parse(File.ReadAllText(Path.Combine(folder, file)));
 }
