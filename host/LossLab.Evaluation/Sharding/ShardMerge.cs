@@ -21,6 +21,9 @@ public static class ShardMerge
         ("LossLab version (environment.loss_lab)", r => r.Environment.LossLab),
         ("experiment (experiment_sha256, the resolved experiment's hash)", r => r.ExperimentSha256),
         ("dataset SHA-256 (dataset.sha256)", r => r.Dataset.Sha256),
+        // A GPU's kernels and another libtorch build round differently: a run's numbers depend on both.
+        ("device (environment.device)", r => r.Environment.Device),
+        ("libtorch (environment.lib_torch)", r => r.Environment.LibTorch),
     ];
 
     /// <exception cref="InvalidInputException">No part; a field of <see cref="Identity"/> that differs between two parts
@@ -35,7 +38,7 @@ public static class ShardMerge
             {
                 if (value(part.Saved.Results) == value(first.Saved.Results)) continue;
                 throw new InvalidInputException($"merge: the folders differ in the {field}: {Shown(value(first.Saved.Results))} in {first.Folder}, {Shown(value(part.Saved.Results))} in {part.Folder}; " +
-                    "only shards of one experiment, run on the same data with the same plugins and LossLab version, can be merged");
+                    "only shards of one experiment, run on the same data with the same plugins, LossLab version, libtorch and device kind, can be merged");
             }
         }
         foreach (var part in parts.Skip(1)) CheckPlugins(parts[0], part);

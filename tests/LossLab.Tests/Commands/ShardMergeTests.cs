@@ -158,6 +158,8 @@ public sealed class ShardMergeTests(ShardedDefaultRun run) : IClassFixture<Shard
     [InlineData("dataset.sha256", "dataset SHA-256")]
     [InlineData("plugins.1.sha256", "plugin SHA-256s (plugins): model plugin 'mlp'")]
     [InlineData("experiment_sha256", "experiment (experiment_sha256")]
+    [InlineData("environment.device", "device (environment.device)")]
+    [InlineData("environment.lib_torch", "libtorch (environment.lib_torch)")]
     public void Merge_refuses_parts_that_differ_naming_the_field_both_values_and_both_folders(string field, string named)
     {
         var name = $"edited-{field.Replace('.', '-')}";
@@ -167,13 +169,14 @@ public sealed class ShardMergeTests(ShardedDefaultRun run) : IClassFixture<Shard
         var path = field.Split('.');
         foreach (var step in path[..^1]) node = int.TryParse(step, out var k) ? node[k]! : node[step]!;
         var original = (string)node[path[^1]]!;
-        node[path[^1]] = "0ther" + original[5..];
+        var changed = original.Length > 5 ? "0ther" + original[5..] : "0ther-" + original;
+        node[path[^1]] = changed;
         File.WriteAllText(Path.Combine(edited, ResultsFolder.ResultsFile), json.ToJsonString());
 
         var merge = LossLabProcess.Run(run.Root, "merge", "shard-0", name, "--out", $"out-{name}");
         Assert.True(merge.ExitCode == 2, merge.ToString());
         Assert.Contains($"differ in the {named}", merge.Error);
-        Assert.Contains("0ther" + original[5..], merge.Error);
+        Assert.Contains(changed, merge.Error);
         Assert.Contains("shard-0", merge.Error);
         Assert.Contains(name, merge.Error);
         Assert.False(Directory.Exists(Path.Combine(run.Root, $"out-{name}")), "nothing is written for a refused merge");
