@@ -4,6 +4,7 @@ using LossLab.Engine.Running;
 using LossLab.Evaluation;
 using LossLab.Evaluation.Experiments;
 using LossLab.Evaluation.Results;
+using LossLab.Cli.Terminal;
 using Microsoft.Extensions.Logging;
 
 namespace LossLab.Cli.Commands.Run;
@@ -13,7 +14,9 @@ namespace LossLab.Cli.Commands.Run;
 /// writes results.json, predictions.csv, models/, report.pdf, summary.md and metrics.csv. Exit 1 when any run
 /// failed, diverged or was cancelled; else 3 when a loss fails one of the experiment's gates.
 /// </summary>
-public sealed class RunCommand(PluginCatalogFactory catalogs, ExperimentRunner runner, RunProgressFactory progressFactory, ILogger<RunCommand> logger)
+/// <remarks>Logs and progress go to stderr; the results table (<see cref="ResultsTable"/>) to stdout.</remarks>
+public sealed class RunCommand(PluginCatalogFactory catalogs, ExperimentRunner runner, RunProgressFactory progressFactory, TerminalConsoles consoles,
+    LogOutput logOutput, ILogger<RunCommand> logger)
 {
     public static Command Create(IServiceProvider services)
     {
@@ -55,18 +58,20 @@ public sealed class RunCommand(PluginCatalogFactory catalogs, ExperimentRunner r
         logger.LogInformation("Experiment {Name}: {Losses} × {Seeds} seeds = {Runs} runs → {Output}",
             resolved.Experiment.Name, resolved.Losses.Count, resolved.Experiment.Seeds.Count, runs, Path.GetFullPath(output));
 
-        using var progress = progressFactory.Create(settings.Quiet);
+        using var progress = progressFactory.Create(settings.Quiet, settings.Verbose);
         var results = runner.Run(resolved, new RunOptions(output, settings.Parallel, settings.Device, settings.CommandLine, previous), progress, cancellation);
         progress.Dispose();
 
         WriteReports(results, output, settings.NoReport);
         var notCompleted = results.Runs.Where(r => r.Status != RunStatus.Completed).ToList();
-        foreach (var run in notCompleted) logger.LogWarning("{Loss} seed {Seed}: {Status}: {Error}", run.Loss, run.Seed, run.Status, run.Error);
+        // Cancelled runs are counted in one line below (Interruption), not one warning each.
+        foreach (var run in notCompleted.Where(r => r.Status != RunStatus.Cancelled)) logger.LogWarning("{Loss} seed {Seed}: {Status}: {Error}", run.Loss, run.Seed, run.Status, run.Error);
         ReportFiles.LogWarnings(logger, results);
-        logger.LogInformation("{Completed}/{Total} runs completed. Results in {Output}", results.Runs.Count - notCompleted.Count, results.Runs.Count, Path.GetFullPath(output));
         int gates = ExitCodes.Success;
         foreach (var loss in results.Gates)
             if (GateReport.Log(logger, loss.Results, loss.Loss) != ExitCodes.Success) gates = ExitCodes.GateFailed;
+        ResultsTable.Write(consoles.Out, results, output);
+        if (Interruption.Line(results, output, settings) is { } interrupted) logOutput.Write(LogLevel.Information, interrupted);
         return notCompleted.Count > 0 ? ExitCodes.RuntimeFailure : gates;
     }
 

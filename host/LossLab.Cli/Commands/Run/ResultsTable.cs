@@ -1,0 +1,53 @@
+using System.Globalization;
+using LossLab.Evaluation;
+using LossLab.Evaluation.Results;
+using LossLab.Reports;
+using Spectre.Console;
+
+namespace LossLab.Cli.Commands.Run;
+
+/// <summary>
+/// What <c>losslab run</c> prints on stdout when it ends, in a terminal and piped alike: per loss the runs completed,
+/// mean test ROC-AUC, AP, F1 at the first tuned objective and ECE, the verdict against the baseline and its warnings
+/// (<see cref="ResultsOverview"/>, the numbers of summary.md), then where the files are.
+/// </summary>
+public static class ResultsTable
+{
+    public static void Write(IAnsiConsole console, ExperimentResults results, string output)
+    {
+        var overview = ResultsOverview.Of(results);
+        var table = new Table { Border = console.Profile.Capabilities.Ansi ? TableBorder.Rounded : TableBorder.Markdown }
+            .Title($"{Markup.Escape(results.Name)}: test split, mean over completed seeds")
+            .AddColumn("loss").AddColumn(new TableColumn("runs").RightAligned())
+            .AddColumn(new TableColumn("ROC-AUC").RightAligned()).AddColumn(new TableColumn("AP").RightAligned())
+            .AddColumn(new TableColumn(overview.Objective is { } o ? $"F1 @{Markup.Escape(o)}" : "F1 (no objective)").RightAligned())
+            .AddColumn(new TableColumn("ECE").RightAligned())
+            .AddColumn($"vs {Markup.Escape(overview.Baseline)}")
+            .AddColumn(new TableColumn("warnings").RightAligned());
+        foreach (var row in overview.Rows)
+            table.AddRow(Markup.Escape(row.Loss), $"{row.CompletedRuns}/{row.Runs}", Mean(row.RocAuc), Mean(row.AveragePrecision),
+                Mean(row.F1Tuned), Mean(row.Ece), Markup.Escape(row.AgainstBaseline), row.Warnings.ToString(CultureInfo.InvariantCulture));
+        console.Write(table);
+
+        var notes = new List<string>();
+        if (overview.ExperimentWarnings > 0) notes.Add($"{overview.ExperimentWarnings} experiment-wide warning(s)");
+        if (overview.GateFailures > 0) notes.Add($"{overview.GateFailures} gate result(s) failed");
+        if (notes.Count > 0) console.WriteLine($"{string.Join("; ", notes)}: see summary.md.");
+        var folder = Path.GetFullPath(output);
+        console.WriteLine($"Results in {folder}: {string.Join(", ", Files(folder))}");
+    }
+
+    /// <summary>What the run folder holds, as written (the report first), folders with a trailing slash; no temporary files.</summary>
+    private static IEnumerable<string> Files(string folder)
+    {
+        if (!Directory.Exists(folder)) return [];
+        var files = Directory.EnumerateFiles(folder).Select(Path.GetFileName).OfType<string>().Where(f => !f.EndsWith(".tmp", StringComparison.Ordinal))
+            .OrderBy(f => f == "report.pdf" ? 0 : f == ResultsFolder.ResultsFile ? 1 : 2).ThenBy(f => f, StringComparer.Ordinal);
+        var folders = Directory.EnumerateDirectories(folder).Select(d => Path.GetFileName(d) + "/").Order(StringComparer.Ordinal);
+        return files.Concat(folders);
+    }
+
+    /// <summary>The mean to three decimals, as summary.md writes it; "n/a" where no completed seed has the metric.</summary>
+    public static string Mean(Statistic? statistic) =>
+        statistic is { Count: > 0 } s && !double.IsNaN(s.Mean) ? s.Mean.ToString("F3", CultureInfo.InvariantCulture) : "n/a";
+}
