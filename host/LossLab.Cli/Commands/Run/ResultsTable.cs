@@ -13,11 +13,14 @@ namespace LossLab.Cli.Commands.Run;
 /// </summary>
 public static class ResultsTable
 {
+    /// <summary>Columns of the table when stdout is not a terminal.</summary>
+    public const int PipedWidth = 240;
+
     public static void Write(IAnsiConsole console, ExperimentResults results, string output)
     {
         var overview = ResultsOverview.Of(results);
+        // Piped, a Markdown table: plain text that reads in a log and pastes into a pull request.
         var table = new Table { Border = console.Profile.Capabilities.Ansi ? TableBorder.Rounded : TableBorder.Markdown }
-            .Title($"{Markup.Escape(results.Name)}: test split, mean over completed seeds")
             .AddColumn("loss").AddColumn(new TableColumn("runs").RightAligned())
             .AddColumn(new TableColumn("ROC-AUC").RightAligned()).AddColumn(new TableColumn("AP").RightAligned())
             .AddColumn(new TableColumn(overview.Objective is { } o ? $"F1 @{Markup.Escape(o)}" : "F1 (no objective)").RightAligned())
@@ -27,7 +30,16 @@ public static class ResultsTable
         foreach (var row in overview.Rows)
             table.AddRow(Markup.Escape(row.Loss), $"{row.CompletedRuns}/{row.Runs}", Mean(row.RocAuc), Mean(row.AveragePrecision),
                 Mean(row.F1Tuned), Mean(row.Ece), Markup.Escape(row.AgainstBaseline), row.Warnings.ToString(CultureInfo.InvariantCulture));
-        console.Write(table);
+        console.WriteLine($"{results.Name}: test split, mean over completed seeds");
+        if (console.Profile.Capabilities.Ansi) console.Write(table);
+        else
+        {
+            // A file has no width: wide enough that no row wraps (a terminal's 80 columns would split the verdicts).
+            var width = console.Profile.Width;
+            console.Profile.Width = PipedWidth;
+            try { console.Write(table); }
+            finally { console.Profile.Width = width; }
+        }
 
         var notes = new List<string>();
         if (overview.ExperimentWarnings > 0) notes.Add($"{overview.ExperimentWarnings} experiment-wide warning(s)");
