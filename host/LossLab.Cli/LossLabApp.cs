@@ -130,10 +130,11 @@ public static class LossLabApp
         // One plain line per message on stderr (Terminal/PlainLoggerProvider): no category, no event id.
         var logOutput = LogOutput.StandardError();
         builder.Services.AddSingleton(logOutput);
-        builder.Logging.AddProvider(new PlainLoggerProvider(logOutput));
+        builder.Logging.AddProvider(new PlainLoggerProvider(logOutput, level));
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         builder.Logging.SetMinimumLevel(level);
-        builder.Logging.AddFilter((_, _, l) => l >= level);
+        // --verbose wins over the configured level of LossLab's own categories (a later rule of the same category wins).
+        if (level == LogLevel.Debug) builder.Logging.AddFilter("LossLab", LogLevel.Debug);
 
         var consoles = new TerminalConsoles();
         builder.Services.AddSingleton(consoles);

@@ -4,21 +4,22 @@ namespace LossLab.Cli.Terminal;
 
 /// <summary>
 /// The logger of every verb: the formatted message as one plain line on <see cref="LogOutput"/> (no category, no
-/// event id), written synchronously so log lines and the results on stdout keep their order. Levels and category
-/// filters come from the logging configuration, as for any provider.
+/// event id), written synchronously so log lines and the results on stdout keep their order. Category filters come
+/// from the logging configuration, as for any provider; <paramref name="minimum"/> (--quiet, --verbose) caps them
+/// all, since a configured category rule would otherwise win over a global filter (--quiet let info lines through).
 /// </summary>
 [ProviderAlias("Plain")]
-public sealed class PlainLoggerProvider(LogOutput output) : ILoggerProvider
+public sealed class PlainLoggerProvider(LogOutput output, LogLevel minimum = LogLevel.Trace) : ILoggerProvider
 {
-    public ILogger CreateLogger(string categoryName) => new PlainLogger(output);
+    public ILogger CreateLogger(string categoryName) => new PlainLogger(output, minimum);
 
     public void Dispose() { }
 
-    private sealed class PlainLogger(LogOutput output) : ILogger
+    private sealed class PlainLogger(LogOutput output, LogLevel minimum) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
+        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None && logLevel >= minimum;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {

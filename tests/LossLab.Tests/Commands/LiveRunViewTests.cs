@@ -113,7 +113,7 @@ public sealed class LiveRunViewTests
         var output = new LogOutput(stderr, color: false);
         var screen = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(screen), Ansi = AnsiSupport.Yes, Interactive = InteractionSupport.Yes });
-        console.Profile.Width = 80;
+        console.Profile.Width = 120;
         console.Profile.Height = 24;
         var logger = new PlainLoggerProvider(output).CreateLogger("LossLab.Run");
         using (var live = new LiveRunProgress(console, logger, output, verbose: true))

@@ -16,7 +16,9 @@ public static class ResultsTable
     /// <summary>Columns of the table when stdout is not a terminal.</summary>
     public const int PipedWidth = 240;
 
-    public static void Write(IAnsiConsole console, ExperimentResults results, string output)
+    /// <param name="console">The stdout console: draws the table in a terminal.</param>
+    /// <param name="stdout">stdout itself, for lines that must not wrap (paths) and for the table when piped.</param>
+    public static void Write(IAnsiConsole console, TextWriter stdout, ExperimentResults results, string output)
     {
         var overview = ResultsOverview.Of(results);
         // Piped, a Markdown table: plain text that reads in a log and pastes into a pull request.
@@ -30,23 +32,32 @@ public static class ResultsTable
         foreach (var row in overview.Rows)
             table.AddRow(Markup.Escape(row.Loss), $"{row.CompletedRuns}/{row.Runs}", Mean(row.RocAuc), Mean(row.AveragePrecision),
                 Mean(row.F1Tuned), Mean(row.Ece), Markup.Escape(row.AgainstBaseline), row.Warnings.ToString(CultureInfo.InvariantCulture));
-        console.WriteLine($"{results.Name}: test split, mean over completed seeds");
+        stdout.WriteLine($"{results.Name}: test split, mean over completed seeds");
         if (console.Profile.Capabilities.Ansi) console.Write(table);
-        else
-        {
-            // A file has no width: wide enough that no row wraps (a terminal's 80 columns would split the verdicts).
-            var width = console.Profile.Width;
-            console.Profile.Width = PipedWidth;
-            try { console.Write(table); }
-            finally { console.Profile.Width = width; }
-        }
+        else foreach (var line in Plain(table)) stdout.WriteLine(line);
 
         var notes = new List<string>();
         if (overview.ExperimentWarnings > 0) notes.Add($"{overview.ExperimentWarnings} experiment-wide warning(s)");
         if (overview.GateFailures > 0) notes.Add($"{overview.GateFailures} gate result(s) failed");
-        if (notes.Count > 0) console.WriteLine($"{string.Join("; ", notes)}: see summary.md.");
+        if (notes.Count > 0) stdout.WriteLine($"{string.Join("; ", notes)}: see summary.md.");
         var folder = Path.GetFullPath(output);
-        console.WriteLine($"Results in {folder}: {string.Join(", ", Files(folder))}");
+        stdout.WriteLine($"Results in {folder}: {string.Join(", ", Files(folder))}");
+    }
+
+    /// <summary>
+    /// The Markdown table as plain lines: wide enough that no row wraps (a file has no width; 80 columns would split
+    /// the verdicts), without the blank border lines and trailing spaces Spectre pads a Markdown table with.
+    /// </summary>
+    private static IEnumerable<string> Plain(Table table)
+    {
+        var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = PipedWidth;
+        console.Write(table);
+        return writer.ToString().Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0);
     }
 
     /// <summary>What the run folder holds, as written (the report first), folders with a trailing slash; no temporary files.</summary>

@@ -70,7 +70,7 @@ public sealed class RunCommand(PluginCatalogFactory catalogs, ExperimentRunner r
         int gates = ExitCodes.Success;
         foreach (var loss in results.Gates)
             if (GateReport.Log(logger, loss.Results, loss.Loss) != ExitCodes.Success) gates = ExitCodes.GateFailed;
-        ResultsTable.Write(consoles.Out, results, output);
+        ResultsTable.Write(consoles.Out, Console.Out, results, output);
         if (Interruption.Line(results, output, settings) is { } interrupted) logOutput.Write(LogLevel.Information, interrupted);
         return notCompleted.Count > 0 ? ExitCodes.RuntimeFailure : gates;
     }
