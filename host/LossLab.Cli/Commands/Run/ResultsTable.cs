@@ -21,14 +21,17 @@ public static class ResultsTable
     public static void Write(IAnsiConsole console, TextWriter stdout, ExperimentResults results, string output)
     {
         var overview = ResultsOverview.Of(results);
-        // Piped, a Markdown table: plain text that reads in a log and pastes into a pull request.
-        var table = new Table { Border = console.Profile.Capabilities.Ansi ? TableBorder.Rounded : TableBorder.Markdown }
-            .AddColumn("loss").AddColumn(new TableColumn("runs").RightAligned())
-            .AddColumn(new TableColumn("ROC-AUC").RightAligned()).AddColumn(new TableColumn("AP").RightAligned())
-            .AddColumn(new TableColumn(overview.Objective is { } o ? $"F1 @{Markup.Escape(o)}" : "F1 (no objective)").RightAligned())
-            .AddColumn(new TableColumn("ECE").RightAligned())
-            .AddColumn($"vs {Markup.Escape(overview.Baseline)}")
-            .AddColumn(new TableColumn("warnings").RightAligned());
+        // Piped, a Markdown table: plain text that reads in a log and pastes into a pull request. In a terminal, only
+        // the verdict wraps, at word boundaries, so an 80-column terminal splits no name and no number.
+        var table = new Table { Border = console.Profile.Capabilities.Ansi ? TableBorder.None : TableBorder.Markdown }
+            .AddColumn(new TableColumn("loss").NoWrap()).AddColumn(new TableColumn("runs").RightAligned().NoWrap())
+            .AddColumn(new TableColumn("ROC-AUC").RightAligned().NoWrap()).AddColumn(new TableColumn("AP").RightAligned().NoWrap())
+            .AddColumn(new TableColumn(overview.Objective is { } o ? $"F1 @{Markup.Escape(o)}" : "F1 (no objective)").RightAligned().NoWrap())
+            .AddColumn(new TableColumn("ECE").RightAligned().NoWrap())
+            .AddColumn(new TableColumn($"vs {Markup.Escape(overview.Baseline)}"))
+            .AddColumn(new TableColumn("warnings").RightAligned().NoWrap());
+        if (console.Profile.Capabilities.Ansi)
+            foreach (var column in table.Columns) column.Padding = new Padding(0, 0, 2, 0);
         foreach (var row in overview.Rows)
             table.AddRow(Markup.Escape(row.Loss), $"{row.CompletedRuns}/{row.Runs}", Mean(row.RocAuc), Mean(row.AveragePrecision),
                 Mean(row.F1Tuned), Mean(row.Ece), Markup.Escape(row.AgainstBaseline), row.Warnings.ToString(CultureInfo.InvariantCulture));
