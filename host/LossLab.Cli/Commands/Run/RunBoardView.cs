@@ -38,7 +38,7 @@ public static class RunBoardView
         foreach (var run in shown) lines.Add((Fit(Describe(run), width), StyleOf(run.State)));
         if (shown.Count < ordered.Count && runRoom >= 1)
         {
-            var rest = ordered.Skip(shown.Count).GroupBy(r => r.State).OrderBy(g => g.Key)
+            var rest = ordered.Skip(shown.Count).GroupBy(r => r.State).OrderBy(g => Rank(g.Key))
                 .Select(g => $"{g.Count()} {Word(g.Key)}");
             lines.Add((Fit($"  … and {ordered.Count - shown.Count} more: {string.Join(", ", rest)}", width), new Style(Color.Grey)));
         }
@@ -67,6 +67,15 @@ public static class RunBoardView
         RunState.Done => $"  {run.Loss} seed {run.Seed}: done in {F(run.DurationS, "0.0")}s, ROC-AUC {F(run.RocAuc, "0.000")}, AP {F(run.AveragePrecision, "0.000")}",
         RunState.Failed => $"  {run.Loss} seed {run.Seed}: {run.Status}" + (run.Error is { Length: > 0 } e ? $": {e}" : ""),
         _ => $"  {run.Loss} seed {run.Seed}: queued",
+    };
+
+    /// <summary>The order of the states in the view: training, failed, done, queued.</summary>
+    private static int Rank(RunState state) => state switch
+    {
+        RunState.Training => 0,
+        RunState.Failed => 1,
+        RunState.Done => 2,
+        _ => 3,
     };
 
     private static string Word(RunState state) => state switch
