@@ -23,4 +23,11 @@ public sealed class OptionAttribute(string description) : Attribute
 
     /// <summary>Allowed values for a string option; empty means any string.</summary>
     public string[] Choices { get; init; } = [];
+
+    /// <summary>
+    /// The experiment must give this option: its default (often "") is a placeholder, not a value. Binding a plugin
+    /// without it, or with null or an empty string or list, is an error naming the plugin and the option, and
+    /// <c>losslab plugins</c> shows it as required.
+    /// </summary>
+    public bool Required { get; init; }
 }

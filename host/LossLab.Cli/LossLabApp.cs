@@ -14,15 +14,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
-using Spectre.Console;
+using LossLab.Cli.Terminal;
 
 namespace LossLab.Cli;
 
 /// <summary>
 /// The <c>losslab</c> command: a Generic Host for configuration (appsettings.json, LOSSLAB_ environment variables,
-/// the command line), DI and logging, and System.CommandLine for the verbs. Logs go to stderr so stdout stays
-/// machine-readable (<c>plugins --json</c>).
+/// the command line), DI and logging, and System.CommandLine for the verbs. Results go to stdout (the run's results
+/// table, <c>plugins --json</c>); logs and progress to stderr, as plain lines (<see cref="PlainLoggerProvider"/>).
 /// </summary>
 public static class LossLabApp
 {
@@ -33,7 +32,8 @@ public static class LossLabApp
             SharedOptions.Plugins, SharedOptions.Quiet, SharedOptions.Verbose,
         };
         var parse = root.Parse(args);
-        var level = parse.GetValue(SharedOptions.Verbose) ? LogLevel.Debug : parse.GetValue(SharedOptions.Quiet) ? LogLevel.Warning : LogLevel.Information;
+        // --quiet: the results and errors only; --verbose: debug lines, and every epoch of a run.
+        var level = parse.GetValue(SharedOptions.Verbose) ? LogLevel.Debug : parse.GetValue(SharedOptions.Quiet) ? LogLevel.Error : LogLevel.Information;
         var usesEngine = UsesEngine(parse);
         IConfigurationRoot configuration;
         try
@@ -129,13 +129,18 @@ public static class LossLabApp
         });
         builder.Configuration.AddConfiguration(configuration);
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = null; o.ColorBehavior = LoggerColorBehavior.Disabled; });
+        // One plain line per message on stderr (Terminal/PlainLoggerProvider): no category, no event id.
+        var logOutput = LogOutput.StandardError();
+        builder.Services.AddSingleton(logOutput);
+        builder.Logging.AddProvider(new PlainLoggerProvider(logOutput, level));
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
-        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(level);
-        builder.Logging.AddFilter((_, _, l) => l >= level);
+        // --verbose wins over the configured level of LossLab's own categories (a later rule of the same category wins).
+        if (level == LogLevel.Debug) builder.Logging.AddFilter("LossLab", LogLevel.Debug);
 
-        builder.Services.AddSingleton(AnsiConsole.Console);
+        var consoles = new TerminalConsoles();
+        builder.Services.AddSingleton(consoles);
+        builder.Services.AddSingleton(consoles.Out);
         builder.Services.AddSingleton<PluginCatalogFactory>();
         builder.Services.AddSingleton<RunProgressFactory>();
         builder.Services.AddTransient<PluginsCommand>();

@@ -12,7 +12,7 @@ public sealed class CsvDataset : DatasetPlugin
 
     public override string Description => "A CSV file with a header row: one label column and numeric feature columns.";
 
-    [Option("CSV file, relative to the experiment file (required).")]
+    [Option("CSV file, relative to the experiment file.", Required = true)]
     public string Path { get; set; } = "";
 
     [Option("Header name of the label column.")]

@@ -16,10 +16,10 @@ public sealed class ImageFolderDataset : DatasetPlugin
 
     public override string Description => "PNG/JPEG images in one subfolder per class; one folder is positive, the rest negative.";
 
-    [Option("Folder holding one subfolder per class, relative to the experiment file (required).")]
+    [Option("Folder holding one subfolder per class, relative to the experiment file.", Required = true)]
     public string Path { get; set; } = "";
 
-    [Option("Name of the subfolder whose images are positive (required).")]
+    [Option("Name of the subfolder whose images are positive.", Required = true)]
     public string PositiveClass { get; set; } = "";
 
     [Option("Side in pixels of the square every image becomes.", Min = 8)]

@@ -14,7 +14,7 @@ public static class SharedOptions
         Recursive = true,
     };
 
-    public static readonly Option<bool> Quiet = new("--quiet", "-q") { Description = "Only warnings and errors", Recursive = true };
+    public static readonly Option<bool> Quiet = new("--quiet", "-q") { Description = "Only the results (stdout) and errors: no progress, no information or warning lines", Recursive = true };
 
-    public static readonly Option<bool> Verbose = new("--verbose", "-v") { Description = "Debug logging", Recursive = true };
+    public static readonly Option<bool> Verbose = new("--verbose", "-v") { Description = "Debug lines too, and for run every epoch (training loss, validation metrics)", Recursive = true };
 }

@@ -11,10 +11,13 @@ public abstract record VerbSettings
     /// <summary>Extra plugin folders (--plugins, repeatable), searched after the standard and configured ones.</summary>
     public IReadOnlyList<string> Plugins { get; init; } = [];
 
-    /// <summary>--quiet: only warnings and errors.</summary>
+    /// <summary>--quiet: only the results and errors.</summary>
     public bool Quiet { get; init; }
+
+    /// <summary>--verbose: debug lines, and every epoch of a run.</summary>
+    public bool Verbose { get; init; }
 
     /// <summary><paramref name="settings"/> with the shared options' values from <paramref name="parse"/>.</summary>
     protected static TSettings BindShared<TSettings>(TSettings settings, ParseResult parse) where TSettings : VerbSettings =>
-        (TSettings)((VerbSettings)settings with { Plugins = parse.GetValue(SharedOptions.Plugins) ?? [], Quiet = parse.GetValue(SharedOptions.Quiet) });
+        (TSettings)((VerbSettings)settings with { Plugins = parse.GetValue(SharedOptions.Plugins) ?? [], Quiet = parse.GetValue(SharedOptions.Quiet), Verbose = parse.GetValue(SharedOptions.Verbose) });
 }

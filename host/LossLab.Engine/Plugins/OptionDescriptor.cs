@@ -16,6 +16,9 @@ public sealed record OptionDescriptor(
     IReadOnlyList<string> Choices,
     PropertyInfo Property)
 {
+    /// <summary><see cref="OptionAttribute.Required"/>: the experiment must give a value; the default is only a placeholder.</summary>
+    public bool Required { get; init; }
+
     /// <summary>"[0, 1)", "≥ 0", "one of bce, focal" or "" — the allowed values in words, for listings and errors.</summary>
     public string Range
     {

@@ -27,7 +27,7 @@ public static class OptionSchema
                 ?? throw new InvalidOperationException($"option {pluginType.Name}.{property.Name} has unsupported type {property.PropertyType.Name}");
             options.Add(new OptionDescriptor(
                 attribute.Name ?? SnakeCase(property.Name), typeName, property.GetValue(defaults), attribute.Description,
-                attribute.Min, attribute.Max, attribute.MaxExclusive, attribute.Choices, property));
+                attribute.Min, attribute.Max, attribute.MaxExclusive, attribute.Choices, property) { Required = attribute.Required });
         }
         return options;
     }

@@ -63,6 +63,8 @@ public sealed class PluginDescriptor(PluginKind kind, string name, string descri
             }
             option.Property.SetValue(instance, value);
         }
+        foreach (var option in Options.Where(o => o.Required && !Given(options, o.Name)))
+            problems.Add($"{prefix}: option '{option.Name}' is required: {option.Description}");
         if (problems.Count == before)
             problems.AddRange(instance.Validate().Select(message => $"{prefix}: {message}"));
         return problems.Count == before ? instance : null;
@@ -75,6 +77,15 @@ public sealed class PluginDescriptor(PluginKind kind, string name, string descri
         foreach (var option in Options) json[option.Name] = OptionValues.ToJson(option.Property.GetValue(instance));
         return json;
     }
+
+    /// <summary>Whether <paramref name="options"/> gives <paramref name="name"/> a value: not null, not "" and not [].</summary>
+    private static bool Given(JsonObject? options, string name) => options?[name] switch
+    {
+        null => false,
+        JsonArray { Count: 0 } => false,
+        JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.String => v.GetValue<string>().Length > 0,
+        _ => true,
+    };
 
     private static string? CheckRange(OptionDescriptor option, object? value)
     {

@@ -20,6 +20,9 @@ namespace LossLab.Engine.Running;
 /// </summary>
 public sealed class ExperimentRunner
 {
+    /// <summary>The error of a run that Ctrl+C stopped before it began (a run stopped while training says "cancelled").</summary>
+    public const string NotStartedError = "cancelled before it started";
+
     public ExperimentResults Run(ResolvedExperiment resolved, RunOptions options, IRunProgress progress, CancellationToken cancellation)
     {
         var experiment = resolved.Experiment;
@@ -66,6 +69,7 @@ public sealed class ExperimentRunner
             }
             foreach (var seed in pending.Select(p => p.Seed).Distinct()) Build(seed);
             progress.Planned(pending.Count);
+            progress.Queued([.. pending.Select(p => (p.Loss.Name, p.Seed))]);
             ledger.Save(folder);
 
             var twoFeatures = data.Info.IsTabular && data.Info.InputShape[0] == 2;
@@ -144,7 +148,7 @@ public sealed class ExperimentRunner
 
     private static RunResult Cancelled(string loss, int seed, SeedData data, InitialWeights weights) => new()
     {
-        Loss = loss, Seed = seed, Status = RunStatus.Cancelled, Error = "cancelled before it started",
+        Loss = loss, Seed = seed, Status = RunStatus.Cancelled, Error = NotStartedError,
         InitHash = weights.Hash, DataOrderHash = data.DataOrderHash,
     };
 

@@ -7,6 +7,10 @@ namespace LossLab.Engine.Running;
 public interface IRunProgress
 {
     void Planned(int runs);
+
+    /// <summary>The runs about to train, in the order they are taken (after <see cref="Planned"/>); a display may list them as queued.</summary>
+    void Queued(IReadOnlyList<(string Loss, int Seed)> runs) { }
+
     void Started(string loss, int seed, int index);
     void Epoch(EpochProgress progress);
     void Finished(RunResult run);

@@ -18,5 +18,7 @@ public sealed record RunRequest(
     string? ModelFolder,
     bool DecisionBoundary);
 
-/// <summary>Per-epoch progress of a run, for the progress display.</summary>
-public sealed record EpochProgress(string Loss, int Seed, int Epoch, int Epochs, double TrainLoss);
+/// <summary>Per-epoch progress of a run, for the progress display: the epoch's training loss and its validation pass
+/// (NaN where none was made; <see cref="ValidationAp"/> only when early stopping monitors it).</summary>
+public sealed record EpochProgress(string Loss, int Seed, int Epoch, int Epochs, double TrainLoss,
+    double ValidationLoss = double.NaN, double ValidationRocAuc = double.NaN, double? ValidationAp = null);

@@ -72,7 +72,8 @@ public sealed class Trainer
                     return new Outcome(Result(RunStatus.Diverged, $"loss became {trainLoss} at epoch {epoch + 1}", epoch + 1), null, null, null);
                 var record = validationPass.Run(model, loss, epoch + 1, trainLoss);
                 epochs.Add(record);
-                progress?.Invoke(new EpochProgress(request.Loss.Name, data.Seed, epoch + 1, request.Experiment.Training.Epochs, trainLoss));
+                progress?.Invoke(new EpochProgress(request.Loss.Name, data.Seed, epoch + 1, request.Experiment.Training.Epochs, trainLoss,
+                    record.ValidationLoss, record.ValidationRocAuc, record.ValidationAp));
                 if (!double.IsFinite(record.ValidationLoss))
                     return new Outcome(Result(RunStatus.Diverged, $"validation loss became {record.ValidationLoss} at epoch {epoch + 1}", epoch + 1), null, null, null);
                 if (monitor.Observe(record, model) && epoch + 1 < request.Experiment.Training.Epochs)

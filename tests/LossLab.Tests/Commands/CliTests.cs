@@ -157,6 +157,11 @@ public sealed class CliTests
         Assert.False((bool)json["optimistic"]!);
         Assert.True(json["thresholds"]!["max_f1"]!["test"]!["f1"] is not null);
         Assert.True(File.Exists(temp.File("with-split/review.pdf")));
+        // The result and where it is go to stdout, and --quiet keeps only that.
+        Assert.Equal($"Review of 600 rows (60 positive): {temp.File("with-split/review.json")} and {temp.File("with-split/review.pdf")}", split.Out.Trim());
+        var quiet = LossLabProcess.Run(temp.Path, "review", "preds.csv", "--out", "quiet", "--split-column", "split", "--bootstrap", "100", "--quiet");
+        Assert.True(quiet.ExitCode == 0, quiet.ToString());
+        Assert.Equal(("", $"Review of 600 rows (60 positive): {temp.File("quiet/review.json")} and {temp.File("quiet/review.pdf")}"), (quiet.Error, quiet.Out.Trim()));
 
         // Without --split-column, a column named split is used (and said so); without one, tuning is on the same rows.
         var found = LossLabProcess.Run(temp.Path, "review", "preds.csv", "--out", "found-split", "--bootstrap", "100");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LossLab.Evaluation;
 using LossLab.Evaluation.Results;
+using LossLab.Cli.Terminal;
 using Microsoft.Extensions.Logging;
 
 namespace LossLab.Cli.Commands.Merge;
@@ -14,7 +15,7 @@ namespace LossLab.Cli.Commands.Merge;
 /// was cancelled (everything is still written; <c>run --resume</c> on the merged folder trains what is missing);
 /// else 3 when a loss fails one of the experiment's gates.
 /// </summary>
-public sealed class MergeCommand(ILogger<MergeCommand> logger)
+public sealed class MergeCommand(TerminalConsoles consoles, ILogger<MergeCommand> logger)
 {
     public static Command Create(IServiceProvider services)
     {
@@ -47,12 +48,12 @@ public sealed class MergeCommand(ILogger<MergeCommand> logger)
         var notCompleted = results.Runs.Where(r => r.Status != RunStatus.Completed).ToList();
         foreach (var run in notCompleted) logger.LogWarning("{Loss} seed {Seed}: {Status}: {Error}", run.Loss, run.Seed, run.Status, run.Error);
         ReportFiles.LogWarnings(logger, results);
-        logger.LogInformation("Merged {Parts} folder(s): {Completed}/{Total} runs completed, {Models} model folder(s) copied. Results in {Output}{Report}",
-            parts.Count, results.Runs.Count - notCompleted.Count, ShardPlan.Planned(results).Count, models, Path.GetFullPath(settings.Out),
-            settings.NoReport ? "" : $"; report: {Path.GetFullPath(pdf)}");
+        logger.LogInformation("Merged {Parts} folder(s): {Completed}/{Total} runs completed, {Models} model folder(s) copied",
+            parts.Count, results.Runs.Count - notCompleted.Count, ShardPlan.Planned(results).Count, models);
         int gates = ExitCodes.Success;
         foreach (var loss in results.Gates)
             if (GateReport.Log(logger, loss.Results, loss.Loss) != ExitCodes.Success) gates = ExitCodes.GateFailed;
+        ResultsTable.Write(consoles.Out, Console.Out, results, settings.Out);
         return missing.Count > 0 || notCompleted.Count > 0 ? ExitCodes.RuntimeFailure : gates;
     }
 

@@ -34,8 +34,8 @@ public sealed class PluginsCommand(PluginCatalogFactory catalogs, IAnsiConsole c
             foreach (var o in plugin.Options)
                 options.Add(new JsonObject
                 {
-                    ["name"] = o.Name, ["type"] = o.Type, ["default"] = o.DefaultJson, ["description"] = o.Description,
-                    ["range"] = o.Range == "" ? null : o.Range,
+                    ["name"] = o.Name, ["type"] = o.Type, ["default"] = o.Required ? null : o.DefaultJson, ["required"] = o.Required,
+                    ["description"] = o.Description, ["range"] = o.Range == "" ? null : o.Range,
                 });
             array.Add(new JsonObject
             {
@@ -77,11 +77,13 @@ public sealed class PluginsCommand(PluginCatalogFactory catalogs, IAnsiConsole c
     }
 
     /// <summary>
-    /// The default as typed in an experiment; "not set" for a nullable option left out; "required" for a string or
-    /// array whose default is null: the experiment must give it.
+    /// The default as typed in an experiment; "not set" for a nullable option left out; "required" for an option
+    /// marked <see cref="LossLab.Abstractions.OptionAttribute.Required"/>, or a string or array whose default is null:
+    /// the experiment must give it.
     /// </summary>
     internal static string DefaultText(OptionDescriptor option) => option.Default switch
     {
+        _ when option.Required => "required",
         null when option.Type.EndsWith('?') => "not set",
         null => "required",
         "" => "\"\"",

@@ -24,8 +24,8 @@ public sealed class PredictCommand(PluginCatalogFactory catalogs, ILogger<Predic
         var data = new PredictionData(settings.Data, settings.LabelColumn, IdColumn: settings.IdColumn, SplitColumn: settings.SplitColumn, Features: settings.Features);
         var outcome = PredictionService.Predict(settings.Model, data, settings.Out, settings.BatchSize, settings.Output, catalog,
             message => logger.LogWarning("{Message}", message), cancellation);
-        logger.LogInformation("Scored {Rows} rows of {Data} with {Model} → {Out}", outcome.Summary.Rows, outcome.DataDescription,
-            outcome.ModelDescription, Path.GetFullPath(settings.Out));
+        // The result, with where it is: stdout, as run's results table (--quiet keeps it).
+        Console.Out.WriteLine($"Scored {outcome.Summary.Rows} rows of {outcome.DataDescription} with {outcome.ModelDescription} → {Path.GetFullPath(settings.Out)}");
         return ExitCodes.Success;
     }
 }

@@ -28,7 +28,8 @@ public sealed class ReportCommand(ILogger<ReportCommand> logger)
         var pdf = settings.Out ?? Path.Combine(folder, "report.pdf");
         var companions = ReportFiles.Write(saved.Results, saved.Predictions, pdf, logger, resultsFolder: folder);
         ReportFiles.LogWarnings(logger, saved.Results);
-        logger.LogInformation("Report: {Pdf}; summary.md and metrics.csv: {Folder}", Path.GetFullPath(pdf), companions);
+        // Where the files are: stdout, as run's results table (--quiet keeps it).
+        Console.Out.WriteLine($"Report: {Path.GetFullPath(pdf)}; summary.md and metrics.csv: {companions}");
         if (companions != Path.GetDirectoryName(Path.GetFullPath(pdf)))
             logger.LogWarning("{PdfFolder} holds another experiment's files, so summary.md and metrics.csv went beside results.json, to {Folder}", Path.GetDirectoryName(Path.GetFullPath(pdf)), companions);
         return ExitCodes.Success;

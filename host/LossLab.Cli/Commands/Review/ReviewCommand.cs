@@ -70,8 +70,8 @@ public sealed class ReviewCommand(ILogger<ReviewCommand> logger, IServiceProvide
         var pdf = Path.Combine(settings.Out, "review.pdf");
         ReportFiles.WarnUnshown(logger, ReviewReport.Render(review, table, pdf), pdf);
         if (review.Optimistic) logger.LogWarning("No split column: thresholds were tuned and judged on the same rows, so their metrics are optimistic");
-        logger.LogInformation("Review of {N} rows ({Positives} positive): {Json} and {Pdf}", review.N, review.Positives,
-            Path.GetFullPath(json), Path.GetFullPath(pdf));
+        // The result, with where it is: stdout, as run's results table (--quiet keeps it).
+        Console.Out.WriteLine($"Review of {review.N} rows ({review.Positives} positive): {Path.GetFullPath(json)} and {Path.GetFullPath(pdf)}");
         return GateReport.Log(logger, review.Gates);
     }
 }

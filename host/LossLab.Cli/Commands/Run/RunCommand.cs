@@ -4,6 +4,7 @@ using LossLab.Engine.Running;
 using LossLab.Evaluation;
 using LossLab.Evaluation.Experiments;
 using LossLab.Evaluation.Results;
+using LossLab.Cli.Terminal;
 using Microsoft.Extensions.Logging;
 
 namespace LossLab.Cli.Commands.Run;
@@ -13,7 +14,9 @@ namespace LossLab.Cli.Commands.Run;
 /// writes results.json, predictions.csv, models/, report.pdf, summary.md and metrics.csv. Exit 1 when any run
 /// failed, diverged or was cancelled; else 3 when a loss fails one of the experiment's gates.
 /// </summary>
-public sealed class RunCommand(PluginCatalogFactory catalogs, ExperimentRunner runner, RunProgressFactory progressFactory, ILogger<RunCommand> logger)
+/// <remarks>Logs and progress go to stderr; the results table (<see cref="ResultsTable"/>) to stdout.</remarks>
+public sealed class RunCommand(PluginCatalogFactory catalogs, ExperimentRunner runner, RunProgressFactory progressFactory, TerminalConsoles consoles,
+    LogOutput logOutput, ILogger<RunCommand> logger)
 {
     public static Command Create(IServiceProvider services)
     {
@@ -59,19 +62,22 @@ public sealed class RunCommand(PluginCatalogFactory catalogs, ExperimentRunner r
         if (shard is not null) logger.LogInformation("Shard {Shard}: {Count} of the {Runs} runs{Which}", shard, ShardPlan.SizeOf(shard, runs), runs,
             ShardPlan.SizeOf(shard, runs) == 0 ? " (more shards than runs: an empty shard)" : $", numbers {ShardPlan.FirstRun(shard, runs) + 1}–{ShardPlan.FirstRun(shard, runs) + ShardPlan.SizeOf(shard, runs)} in plan order");
 
-        using var progress = progressFactory.Create(settings.Quiet);
+        using var progress = progressFactory.Create(settings.Quiet, settings.Verbose);
         var results = runner.Run(resolved, new RunOptions(output, settings.Parallel, settings.Device, settings.CommandLine, previous, shard), progress, cancellation);
         progress.Dispose();
 
         if (shard is null) WriteReports(results, output, settings.NoReport);
         else logger.LogInformation("Shard {Shard}: no report, summary.md or metrics.csv; the cross-run analysis waits for `losslab merge` of every shard's folder", shard);
         var notCompleted = results.Runs.Where(r => r.Status != RunStatus.Completed).ToList();
-        foreach (var run in notCompleted) logger.LogWarning("{Loss} seed {Seed}: {Status}: {Error}", run.Loss, run.Seed, run.Status, run.Error);
+        // Cancelled runs are counted in one line below (Interruption), not one warning each.
+        foreach (var run in notCompleted.Where(r => r.Status != RunStatus.Cancelled)) logger.LogWarning("{Loss} seed {Seed}: {Status}: {Error}", run.Loss, run.Seed, run.Status, run.Error);
         ReportFiles.LogWarnings(logger, results);
-        logger.LogInformation("{Completed}/{Total} runs completed. Results in {Output}", results.Runs.Count - notCompleted.Count, results.Runs.Count, Path.GetFullPath(output));
         int gates = ExitCodes.Success;
         foreach (var loss in results.Gates)
             if (GateReport.Log(logger, loss.Results, loss.Loss) != ExitCodes.Success) gates = ExitCodes.GateFailed;
+        if (shard is null) ResultsTable.Write(consoles.Out, Console.Out, results, output);
+        else ResultsTable.WriteShard(Console.Out, results, output);
+        if (Interruption.Line(results, output, settings) is { } interrupted) logOutput.Write(LogLevel.Information, interrupted);
         return notCompleted.Count > 0 ? ExitCodes.RuntimeFailure : gates;
     }
 

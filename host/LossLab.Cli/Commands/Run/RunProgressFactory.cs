@@ -1,18 +1,16 @@
+using LossLab.Cli.Terminal;
 using LossLab.Engine.Running;
 using Microsoft.Extensions.Logging;
-using Spectre.Console;
 
 namespace LossLab.Cli.Commands.Run;
 
-/// <summary>A live Spectre.Console display on an interactive terminal; plain log lines when redirected or under CI.</summary>
-public sealed class RunProgressFactory(ILoggerFactory loggers, IAnsiConsole console)
+/// <summary>The live view when stderr is a terminal (and not CI, not --quiet); plain log lines otherwise.</summary>
+public sealed class RunProgressFactory(ILoggerFactory loggers, TerminalConsoles consoles, LogOutput output)
 {
-    public IRunProgressDisplay Create(bool quiet)
+    public IRunProgressDisplay Create(bool quiet, bool verbose)
     {
         var logger = loggers.CreateLogger("LossLab.Run");
-        var interactive = !quiet && !Console.IsOutputRedirected && !Console.IsErrorRedirected
-            && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")) && console.Profile.Capabilities.Interactive;
-        return interactive ? new LiveRunProgress(console, logger) : new LogRunProgress(logger, quiet);
+        return !quiet && consoles.Interactive ? new LiveRunProgress(consoles.Error, logger, output, verbose) : new LogRunProgress(logger, verbose);
     }
 }
 
