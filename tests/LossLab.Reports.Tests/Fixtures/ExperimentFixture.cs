@@ -65,7 +65,7 @@ internal static class ExperimentFixture
     {
         Status = RunStatus.Failed, Error = FailedError,
         Epochs = run.Epochs.Take(4).Select((e, i) => i == 3 ? e with { TrainLoss = double.NaN, ValidationBce = double.NaN } : e).ToList(),
-        Test = null, Validation = null, Thresholds = [], Calibration = null, ModelPath = null, ModelSha256 = null, Deployment = null,
+        Test = null, Validation = null, Thresholds = [], Calibration = null, ModelPath = null, ModelSha256 = null, Deployment = null, SelectedEpoch = null,
     };
 
     /// <summary>ReportRun/ beside this file in the repository (found by walking up to LossLab.sln, as LossLab.Tests' RepoPaths does).</summary>
