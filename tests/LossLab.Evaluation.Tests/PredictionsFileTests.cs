@@ -36,7 +36,7 @@ public class PredictionsFileTests
         // The digest of an id-less row is the SHA-256 of the line as results.json recorded it before ids existed.
         var line = System.Text.Encoding.UTF8.GetBytes("test,1,bce,1,0.25\n");
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(line)), PredictionDigest.Of([read]).Sha256);
-        var withId = System.Text.Encoding.UTF8.GetBytes("test,1,bce,1,0.25,row-9\n");
+        var withId = System.Text.Encoding.UTF8.GetBytes("test,1,bce,row-9,1,0.25\n");
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(withId)), PredictionDigest.Of([read with { Id = "row-9" }]).Sha256);
     }
 

@@ -29,6 +29,27 @@ public static class Schemas
         return problems;
     }
 
+    /// <summary>
+    /// The schema with <c>additionalProperties: false</c> on every object that lists its properties: a key the engine
+    /// writes but the schema does not describe then fails validation (the published schema leaves them open, since
+    /// readers ignore unknown keys of results.json).
+    /// </summary>
+    public static JsonObject Strict(JsonObject schema)
+    {
+        void Walk(JsonNode? node)
+        {
+            if (node is JsonObject o)
+            {
+                if (o["properties"] is JsonObject && o["additionalProperties"] is null && (string?)o["type"] == "object") o["additionalProperties"] = false;
+                foreach (var (_, child) in o.ToList()) Walk(child);
+            }
+            else if (node is JsonArray a) foreach (var child in a) Walk(child);
+        }
+        var copy = schema.DeepClone().AsObject();
+        Walk(copy);
+        return copy;
+    }
+
     /// <summary>A schema for the array in decision-boundaries.json: its items are results.schema.json's <c>decision_boundary</c>.</summary>
     public static JsonObject DecisionBoundaries()
     {
