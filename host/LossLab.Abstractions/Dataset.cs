@@ -26,7 +26,12 @@ public sealed record Dataset(float[] Features, int[] Labels, DatasetInfo Info)
 
     public int RowLength => Info.RowLength;
 
-    /// <summary>Optional: one identifier per row (an image's path relative to its folder), for <c>losslab predict</c>'s id column; null: row numbers.</summary>
+    /// <summary>
+    /// Optional: one identifier per row (an image's path relative to its folder, a CSV's id column), written as the
+    /// <c>id</c> column of predictions.csv (<c>losslab run</c> and <c>losslab predict</c>) so that scores join back to
+    /// the data; null: the host numbers the rows 1, 2, … in the order the plugin returned them. Subsets (the
+    /// imbalance stage, the splits) keep each row's id.
+    /// </summary>
     public IReadOnlyList<string>? RowIds { get; init; }
 
     /// <summary>Values one row holds in storage: bytes per image for pixels, floats per row otherwise.</summary>

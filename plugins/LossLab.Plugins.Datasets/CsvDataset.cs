@@ -27,6 +27,9 @@ public sealed class CsvDataset : DatasetPlugin
     [Option("Comma-separated feature column names; empty means every other column whose first data row is numeric.")]
     public string FeatureColumns { get; set; } = "";
 
+    [Option("Header name of a column identifying each row (kept out of the features, written as predictions.csv's id); empty means ids are the 1-based data row numbers.")]
+    public string IdColumn { get; set; } = "";
+
     [Option("Field delimiter: one ASCII character such as \",\" or \";\", or \"\\t\" for tab.")]
     public string Delimiter { get; set; } = ",";
 
@@ -46,7 +49,10 @@ public sealed class CsvDataset : DatasetPlugin
         if (!File.Exists(file)) throw new PluginInputException($"CSV file not found: {file}");
         using var table = new CsvTable(file, Separator);
         var label = table.Column(LabelColumn);
-        var (features, dropped) = SelectFeatures(table, label, context);
+        var id = string.IsNullOrWhiteSpace(IdColumn) ? -1 : table.Column(IdColumn);
+        if (id == label) throw new PluginInputException($"{file}: id_column and label_column are the same column '{LabelColumn}'.");
+        var (features, dropped) = SelectFeatures(table, label, id, context);
+        var ids = id < 0 ? null : new RowIds(file, IdColumn.Trim());
 
         var values = new List<float>();
         var labels = new List<int>();
@@ -68,6 +74,7 @@ public sealed class CsvDataset : DatasetPlugin
                 negativeNames.Add(labelText);
             }
             foreach (var column in features) values.Add(table.Number(column));
+            ids?.Add(table, id);
         }
         if (labels.Count == 0) throw new PluginInputException($"{file}: no data rows after the header.");
         var positives = labels.Sum();
@@ -77,22 +84,23 @@ public sealed class CsvDataset : DatasetPlugin
 
         var negativeName = negativeNames.Count == 1 ? negativeNames.Min! : $"not {PositiveLabel}";
         var info = new DatasetInfo([features.Length], [.. features.Select(c => table.Header[c])], [negativeName, PositiveLabel], file) { DroppedColumns = dropped };
-        return new Dataset([.. values], [.. labels], info);
+        return new Dataset([.. values], [.. labels], info) { RowIds = ids?.Values };
     }
 
     /// <returns>The feature columns, and the text columns left out of them (by name).</returns>
-    private (int[] Features, List<string> Dropped) SelectFeatures(CsvTable table, int label, DatasetContext context)
+    private (int[] Features, List<string> Dropped) SelectFeatures(CsvTable table, int label, int id, DatasetContext context)
     {
         if (!string.IsNullOrWhiteSpace(FeatureColumns))
         {
             var named = FeatureColumns.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(table.Column).ToArray();
             if (named.Contains(label)) throw new PluginInputException($"{table.File}: feature_columns includes the label column '{LabelColumn}'.");
+            if (id >= 0 && named.Contains(id)) throw new PluginInputException($"{table.File}: feature_columns includes the id column '{IdColumn}'.");
             return (named, []);
         }
         // Default: every other column, minus those whose first data row holds text (ids, categories). An empty
         // first cell keeps the column, so a missing value is reported rather than the column silently dropped.
         if (!table.PeekRow()) return ([], []);
-        var all = Enumerable.Range(0, table.Header.Count).Where(c => c != label).ToArray();
+        var all = Enumerable.Range(0, table.Header.Count).Where(c => c != label && c != id).ToArray();
         var text = all.Where(c => table.Cell(c) is { Length: > 0 } cell && !CsvTable.TryParse(cell, out _)).ToArray();
         if (text.Length > 0) context.Warn($"{table.File}: ignoring non-numeric columns {string.Join(", ", text.Select(c => $"'{table.Header[c]}'"))}.");
         var numeric = all.Except(text).ToArray();

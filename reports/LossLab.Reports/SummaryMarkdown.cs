@@ -57,6 +57,8 @@ public static class SummaryMarkdown
             md.AppendLine("Mean ± sd over completed seeds; each seed tunes its own threshold on validation.").AppendLine();
         }
 
+        TemperatureScalingMarkdown.Append(md, results);
+
         if (results.Gates.Count > 0)
         {
             int failed = results.Gates.Sum(l => l.Results.Count(g => !g.Passed));

@@ -13,8 +13,8 @@ public class PredictionsFileTests
         string path = folder.File("predictions.csv");
         Prediction[] rows =
         [
-            new("validation", 0, "bce", 1, 0.1 + 0.2),
-            new("test", 1, "focal, γ=2", 0, 1e-300),
+            new("validation", 0, "bce", 1, 0.1 + 0.2, "17"),
+            new("test", 1, "focal, γ=2", 0, 1e-300, "scans/a, b.png"),
             new("test", -3, "say \"hi\"", 1, 1 - 1e-16),
             new("test", 2, "-weighted", 0, 0.0),
             new("test", 2, "=sum", 1, 1.0 / 3.0),
@@ -23,7 +23,21 @@ public class PredictionsFileTests
         var read = PredictionsFile.Read(path);
         Assert.Equal(rows, read);
         Assert.Equal(BitConverter.DoubleToInt64Bits(0.1 + 0.2), BitConverter.DoubleToInt64Bits(read[0].Score));
-        Assert.StartsWith("split,seed,loss,label,score\n", File.ReadAllText(path));
+        Assert.StartsWith("split,seed,loss,id,label,score\n", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void A_file_written_before_ids_reads_with_empty_ids_and_keeps_its_digest()
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("old.csv", "split,seed,loss,label,score\ntest,1,bce,1,0.25\n");
+        var read = Assert.Single(PredictionsFile.Read(path));
+        Assert.Equal(new Prediction("test", 1, "bce", 1, 0.25), read);
+        // The digest of an id-less row is the SHA-256 of the line as results.json recorded it before ids existed.
+        var line = System.Text.Encoding.UTF8.GetBytes("test,1,bce,1,0.25\n");
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(line)), PredictionDigest.Of([read]).Sha256);
+        var withId = System.Text.Encoding.UTF8.GetBytes("test,1,bce,row-9,1,0.25\n");
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(withId)), PredictionDigest.Of([read with { Id = "row-9" }]).Sha256);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace LossLab.Cli.Commands;
 public static class ReportFiles
 {
     /// <summary>
-    /// summary.md and metrics.csv beside <paramref name="pdfPath"/>, and the PDF itself unless <paramref name="pdf"/>
+    /// summary.md, metrics.csv and history.csv beside <paramref name="pdfPath"/>, and the PDF itself unless <paramref name="pdf"/>
     /// is false; a warning on <paramref name="logger"/> if the PDF had to print characters as '?'.
     /// </summary>
     /// <param name="resultsFolder">The folder of results.json: summary.md and metrics.csv go there instead when the
@@ -19,6 +19,7 @@ public static class ReportFiles
         var folder = CompanionFolder(results, Path.GetDirectoryName(Path.GetFullPath(pdfPath))!, resultsFolder);
         SummaryMarkdown.Write(results, Path.Combine(folder, "summary.md"));
         MetricsCsv.Write(results, Path.Combine(folder, "metrics.csv"));
+        HistoryCsv.Write(results, Path.Combine(folder, "history.csv"));
         if (pdf) WarnUnshown(logger, RunReport.Render(results, predictions, pdfPath), pdfPath);
         return folder;
     }

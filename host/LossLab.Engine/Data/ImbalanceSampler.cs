@@ -33,8 +33,9 @@ public static class ImbalanceSampler
     public static Dataset Subset(Dataset data, int[] rows)
     {
         // Images kept as bytes share their rows with the full data: nothing is copied.
+        string[]? ids = data.RowIds is { } all ? [.. rows.Select(r => all[r])] : null;
         if (data.Pixels is { } pixels)
-            return data with { Pixels = [.. rows.Select(r => pixels[r])], Labels = [.. rows.Select(r => data.Labels[r])] };
+            return data with { Pixels = [.. rows.Select(r => pixels[r])], Labels = [.. rows.Select(r => data.Labels[r])], RowIds = ids };
         var width = data.RowLength;
         var features = new float[rows.Length * width];
         var labels = new int[rows.Length];
@@ -43,6 +44,6 @@ public static class ImbalanceSampler
             Array.Copy(data.Features, (long)rows[k] * width, features, (long)k * width, width);
             labels[k] = data.Labels[rows[k]];
         }
-        return data with { Features = features, Labels = labels };
+        return data with { Features = features, Labels = labels, RowIds = ids };
     }
 }

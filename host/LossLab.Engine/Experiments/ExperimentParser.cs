@@ -17,17 +17,16 @@ public static class ExperimentParser
     {
         var defaults = new Experiment();
         var root = new JsonSection(json, "", problems);
-        root.AllowOnly("name", "description", "dataset", "imbalance", "split", "model", "losses", "seeds", "training",
-            "thresholds", "calibrate", "bootstrap", "report", "gates", "prevalence");
+        root.AllowOnly(ExperimentKeys.Root);
 
         var dataset = root.Section("dataset");
-        dataset.AllowOnly("plugin", "options", "seed");
+        dataset.AllowOnly(ExperimentKeys.Dataset);
         var imbalance = root.Section("imbalance");
-        imbalance.AllowOnly("minority_class", "ratio");
+        imbalance.AllowOnly(ExperimentKeys.Imbalance);
         var model = root.Section("model");
-        model.AllowOnly("plugin", "options");
+        model.AllowOnly(ExperimentKeys.Model);
         var report = root.Section("report");
-        report.AllowOnly("title");
+        report.AllowOnly(ExperimentKeys.Report);
 
         var name = root.String("name", defaults.Name);
         var gates = root.Array("gates") is { } gateArray ? GateParser.Collect(gateArray, problems) : [];
@@ -57,7 +56,7 @@ public static class ExperimentParser
 
     private static SplitSettings ParseSplit(JsonSection split, SplitSettings d)
     {
-        split.AllowOnly("validation", "test");
+        split.AllowOnly(ExperimentKeys.Split);
         var validation = split.Number("validation", d.Validation, 0, 1, minExclusive: true, maxExclusive: true);
         var test = split.Number("test", d.Test, 0, 1, minExclusive: true, maxExclusive: true);
         if (validation + test >= 1) split.Problem("test", $"validation ({validation}) + test ({test}) must leave rows for training (sum < 1)");
@@ -66,7 +65,7 @@ public static class ExperimentParser
 
     private static TrainingSettings ParseTraining(JsonSection training, TrainingSettings d)
     {
-        training.AllowOnly("epochs", "batch_size", "optimizer", "learning_rate", "weight_decay", "momentum", "threads", "select_epoch", "early_stopping", "augment");
+        training.AllowOnly(ExperimentKeys.Training);
         return new TrainingSettings(
             training.Integer("epochs", d.Epochs, 1, 1_000_000),
             training.Integer("batch_size", d.BatchSize, 0),
@@ -91,7 +90,7 @@ public static class ExperimentParser
             return fallback;
         }
         var section = training.Section("early_stopping");
-        section.AllowOnly("monitor", "patience", "min_delta");
+        section.AllowOnly(ExperimentKeys.EarlyStopping);
         var d = new EarlyStoppingSettings();
         return new EarlyStoppingSettings(section.Enum("monitor", d.Monitor), section.Integer("patience", d.Patience, 1, 1_000_000),
             section.Number("min_delta", d.MinDelta, 0, 1e3));
@@ -99,7 +98,7 @@ public static class ExperimentParser
 
     private static BootstrapSettings ParseBootstrap(JsonSection bootstrap, BootstrapSettings d)
     {
-        bootstrap.AllowOnly("resamples", "seed", "confidence");
+        bootstrap.AllowOnly(ExperimentKeys.Bootstrap);
         return new BootstrapSettings(bootstrap.Integer("resamples", d.Resamples, 0, 1_000_000), bootstrap.Integer("seed", d.Seed, int.MinValue),
             bootstrap.Number("confidence", d.Confidence, 0, 1, minExclusive: true, maxExclusive: true));
     }
@@ -123,7 +122,7 @@ public static class ExperimentParser
                 problems.Add($"losses.{i}: expected an object like {{\"plugin\": \"focal\"}} or a plugin name, got {node?.ToJsonString() ?? "null"}");
                 continue;
             }
-            entry.AllowOnly("name", "plugin", "options");
+            entry.AllowOnly(ExperimentKeys.Loss);
             if (!entry.Has("plugin")) entry.Problem("plugin", "missing");
             var plugin = entry.String("plugin", "");
             losses.Add(new LossChoice(entry.String("name", plugin), plugin, entry.Object("options")));

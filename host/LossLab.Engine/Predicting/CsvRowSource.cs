@@ -6,7 +6,7 @@ namespace LossLab.Engine.Predicting;
 /// <summary>
 /// A CSV file streamed in batches (CsvHelper through <see cref="CsvTable"/>): features are the columns the model
 /// names, else <c>--features</c>, else every column other than the label, id and split columns whose first data
-/// row is numeric, in file order. Ids are the id column's values, else the 0-based row number.
+/// row is numeric, in file order. Ids are the id column's values, else the 1-based data row number (as <c>losslab run</c>'s predictions.csv numbers them).
 /// </summary>
 public sealed class CsvRowSource : IRowSource
 {
@@ -81,7 +81,7 @@ public sealed class CsvRowSource : IRowSource
             for (; count < batchSize && more; count++, row++)
             {
                 for (var j = 0; j < width; j++) features[count * width + j] = (float)_table.Number(_features[j], "feature");
-                ids[count] = _id >= 0 ? _table.Field(_id) : row.ToString(CultureInfo.InvariantCulture);
+                ids[count] = _id >= 0 ? _table.Field(_id) : (row + 1).ToString(CultureInfo.InvariantCulture);
                 if (labels is not null) labels[count] = _table.Label(_label);
                 if (splits is not null) splits[count] = _table.Field(_split);
                 more = _table.Read();

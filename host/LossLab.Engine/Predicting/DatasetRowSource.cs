@@ -1,11 +1,10 @@
-using System.Globalization;
 using LossLab.Abstractions;
 
 namespace LossLab.Engine.Predicting;
 
 /// <summary>
 /// Rows from a dataset plugin (an image folder, a dataset spec JSON), loaded whole as the plugin returns them, with
-/// their labels; ids are the plugin's row ids (an image's path relative to the folder), else 0-based row numbers.
+/// their labels; ids are the plugin's row ids (an image's path relative to the folder), else 1-based row numbers (<see cref="Data.RowNumbers"/>), as <c>losslab run</c> writes them.
 /// </summary>
 public sealed class DatasetRowSource(Dataset data, string description, LossLab.Evaluation.Models.ImagePreprocessing? image = null) : IRowSource
 {
@@ -29,7 +28,7 @@ public sealed class DatasetRowSource(Dataset data, string description, LossLab.E
                 features = new float[count * width];
                 Array.Copy(data.Features, (long)start * width, features, 0, (long)count * width);
             }
-            var ids = Enumerable.Range(start, count).Select(i => data.RowIds?[i] ?? i.ToString(CultureInfo.InvariantCulture)).ToArray();
+            var ids = Enumerable.Range(start, count).Select(i => data.RowIds?[i] ?? Data.RowNumbers.Of(i)).ToArray();
             yield return new RowBatch(features, count, ids, data.Labels[start..(start + count)], null);
         }
     }

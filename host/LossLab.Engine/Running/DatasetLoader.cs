@@ -39,7 +39,7 @@ public static class DatasetLoader
         var counts = data.Counts;
         if (counts.Positives == 0 || counts.Negatives == 0)
             throw new DataException($"{label}: the data has only one class ({counts}); a binary classifier needs both");
-        return data;
+        return RowNumbers.Ensure(data, label);
     }
 
     private static void CheckPixels(Dataset data, string label)

@@ -42,7 +42,7 @@ internal sealed class RunLedger(ResolvedExperiment resolved, ExperimentResults t
         {
             _runs[(run.Loss, run.Seed)] = run;
             if (outcome is { Validation: { } validation, Test: { } test } && data is not null)
-                _predictions[(run.Loss, run.Seed)] = [.. Rows("validation", run, data.ValidationLabels, validation), .. Rows("test", run, data.TestLabels, test)];
+                _predictions[(run.Loss, run.Seed)] = [.. Rows("validation", run, data.ValidationLabels, data.ValidationIds, validation), .. Rows("test", run, data.TestLabels, data.TestIds, test)];
             if (boundary is not null) _boundaries[run.Loss] = boundary;
             Save(folder);
         }
@@ -80,6 +80,6 @@ internal sealed class RunLedger(ResolvedExperiment resolved, ExperimentResults t
     private IEnumerable<(string, int)> Ordered() =>
         resolved.Experiment.Seeds.SelectMany(seed => resolved.Losses.Select(loss => (loss.Name, seed)));
 
-    private static IEnumerable<Prediction> Rows(string split, RunResult run, int[] labels, ScoredSplit scored) =>
-        labels.Select((y, i) => new Prediction(split, run.Seed, run.Loss, y, scored.Scores[i]));
+    private static IEnumerable<Prediction> Rows(string split, RunResult run, int[] labels, string[] ids, ScoredSplit scored) =>
+        labels.Select((y, i) => new Prediction(split, run.Seed, run.Loss, y, scored.Scores[i], ids[i]));
 }

@@ -37,6 +37,9 @@ public sealed class SeedData : IDisposable
     public Tensor TestX { get; }
     public int[] ValidationLabels { get; }
     public int[] TestLabels { get; }
+    /// <summary>The dataset's row ids (<see cref="Dataset.RowIds"/>) of the validation and test rows, in split order, for predictions.csv.</summary>
+    public string[] ValidationIds { get; }
+    public string[] TestIds { get; }
     /// <summary>Standardised test features (row-major), for decision-boundary plots; empty for images.</summary>
     public float[] TestFeatures { get; }
     /// <summary>The standardisation fitted on the training split (tables); null for images, which are not standardised.</summary>
@@ -86,6 +89,8 @@ public sealed class SeedData : IDisposable
         ValidationY = Y(Split.Validation);
         ValidationLabels = Split.Validation.Select(r => data.Labels[r]).ToArray();
         TestLabels = Split.Test.Select(r => data.Labels[r]).ToArray();
+        ValidationIds = Split.Validation.Select(r => data.RowIds?[r] ?? RowNumbers.Of(r)).ToArray();
+        TestIds = Split.Test.Select(r => data.RowIds?[r] ?? RowNumbers.Of(r)).ToArray();
         var positives = Split.Train.Count(r => data.Labels[r] == 1);
         TrainCounts = new ClassCounts(Split.Train.Length - positives, positives);
     }

@@ -8,7 +8,9 @@ namespace LossLab.Evaluation;
 /// <summary>
 /// What results.json records of each run's rows in predictions.csv, so that a truncated, edited or foreign file is
 /// caught before it is used: the row count and the SHA-256 of the rows, each as the line
-/// <c>split,seed,loss,label,score</c> (score in "R" format, which reads back to the same double) plus '\n'.
+/// <c>split,seed,loss,id,label,score</c> as predictions.csv spells it (score in "R" format, which reads back to the same
+/// double) plus '\n'; a row without an id (a file written before ids existed) as <c>split,seed,loss,label,score</c>, the
+/// line such a file has, so its recorded digest still matches.
 /// </summary>
 public static class PredictionDigest
 {
@@ -18,7 +20,10 @@ public static class PredictionDigest
         var count = 0;
         foreach (var p in rows)
         {
-            hash.AppendData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{p.Split},{p.Seed},{p.Loss},{p.Label},{p.Score:R}\n")));
+            var line = p.Id.Length > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"{p.Split},{p.Seed},{p.Loss},{p.Id},{p.Label},{p.Score:R}\n")
+                : string.Create(CultureInfo.InvariantCulture, $"{p.Split},{p.Seed},{p.Loss},{p.Label},{p.Score:R}\n");
+            hash.AppendData(Encoding.UTF8.GetBytes(line));
             count++;
         }
         return (count, Convert.ToHexStringLower(hash.GetHashAndReset()));

@@ -6,12 +6,12 @@ namespace LossLab.Evaluation;
 
 /// <summary>
 /// predictions.csv, written by <c>losslab run</c> and read by <c>losslab report</c>: columns
-/// <c>split,seed,loss,label,score</c>, invariant culture, UTF-8 without BOM, LF line ends, scores written with "R" so that
+/// <c>split,seed,loss,id,label,score</c> (id: the dataset's row id, see <see cref="Prediction.Id"/>), invariant culture, UTF-8 without BOM, LF line ends, scores written with "R" so that
 /// reading gives back the same doubles.
 /// </summary>
 public static class PredictionsFile
 {
-    public static readonly IReadOnlyList<string> Columns = ["split", "seed", "loss", "label", "score"];
+    public static readonly IReadOnlyList<string> Columns = ["split", "seed", "loss", "id", "label", "score"];
 
     private static readonly CsvWriterOptions WriterOptions = CsvWriterOptions.Default with
     {
@@ -44,6 +44,7 @@ public static class PredictionsFile
                     row.Split,
                     row.Seed.ToString(CultureInfo.InvariantCulture),
                     row.Loss,
+                    row.Id,
                     row.Label.ToString(CultureInfo.InvariantCulture),
                     row.Score.ToString("R", CultureInfo.InvariantCulture),
                 ]);
@@ -51,7 +52,8 @@ public static class PredictionsFile
         });
     }
 
-    /// <summary>Reads a file written by <see cref="Write"/> (columns in any order, extra columns ignored).</summary>
+    /// <summary>Reads a file written by <see cref="Write"/> (columns in any order, extra columns ignored; without an
+    /// id column, as written before ids were recorded, every <see cref="Prediction.Id"/> is "").</summary>
     /// <exception cref="InvalidInputException">Missing file or column, or a bad value (message names the file,
     /// the data row and the column).</exception>
     public static List<Prediction> Read(string path)
@@ -60,6 +62,7 @@ public static class PredictionsFile
         int split = table.Column("split", "split"), seed = table.Column("seed", "seed"),
             loss = table.Column("loss", "loss"), label = table.Column("label", "label"),
             score = table.Column("score", "score");
+        int id = table.Header.ToList().IndexOf("id");
         var rows = new List<Prediction>();
         while (table.Read())
         {
@@ -68,7 +71,8 @@ public static class PredictionsFile
             string lossName = table.Field(loss);
             if (lossName.Length == 0) throw table.Error(loss, "empty loss name");
             rows.Add(new Prediction(
-                splitName, table.Integer(seed, "seed"), lossName, table.Label(label), table.Number(score, "score")));
+                splitName, table.Integer(seed, "seed"), lossName, table.Label(label), table.Number(score, "score"),
+                id < 0 ? "" : table.Field(id)));
         }
         return rows;
     }

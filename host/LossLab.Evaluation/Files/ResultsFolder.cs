@@ -14,17 +14,23 @@ public sealed class ResultsFolder(string directory)
     public string Directory { get; } = Path.GetFullPath(directory);
     public string ResultsPath => Path.Combine(Directory, ResultsFile);
     public string PredictionsPath => Path.Combine(Directory, PredictionsFile);
+    public string DecisionBoundariesPath => Path.Combine(Directory, DecisionBoundaryFile.Name);
 
     /// <summary>The folder a run's model is saved in: weights, PyTorch state_dict and model.json.</summary>
     public string ModelFolder(string loss, int seed) => Path.Combine(Directory, "models", $"{Sanitize(loss)}_seed{seed}");
 
     public string Relative(string path) => Path.GetRelativePath(Directory, path);
 
+    /// <summary>
+    /// Writes predictions.csv, decision-boundaries.json (the grids of <see cref="ExperimentResults.DecisionBoundaries"/>)
+    /// and then results.json, which records the grids' SHA-256; each file atomically.
+    /// </summary>
     public void Save(ExperimentResults results, IEnumerable<Prediction> predictions)
     {
         System.IO.Directory.CreateDirectory(Directory);
         LossLab.Evaluation.PredictionsFile.Write(PredictionsPath, predictions);
-        AtomicFile.WriteText(ResultsPath, ResultsJson.Serialize(results));
+        var boundaries = DecisionBoundaryFile.Write(DecisionBoundariesPath, results.DecisionBoundaries);
+        AtomicFile.WriteText(ResultsPath, ResultsJson.Serialize(results with { DecisionBoundariesSha256 = boundaries }));
     }
 
     /// <summary>
@@ -37,9 +43,11 @@ public sealed class ResultsFolder(string directory)
         var resultsPath = Path.Combine(folder.Directory, resultsFile);
         if (!File.Exists(resultsPath)) throw new InvalidInputException($"{directory}: no {resultsFile} there");
         ExperimentResults results;
+        var text = File.ReadAllText(resultsPath);
         try
         {
-            results = ResultsJson.Deserialize<ExperimentResults>(File.ReadAllText(resultsPath));
+            results = ResultsJson.Deserialize<ExperimentResults>(text);
+            results = results with { DecisionBoundaries = DecisionBoundaryFile.Read(folder.Directory, results, text, strict: requirePredictions) };
         }
         catch (System.Text.Json.JsonException e)
         {
@@ -54,7 +62,7 @@ public sealed class ResultsFolder(string directory)
     }
 
     /// <summary>The files LossLab itself writes into a results folder (and only those: --force clears them, nothing else).</summary>
-    public static readonly IReadOnlyList<string> OwnFiles = [ResultsFile, PredictionsFile, "report.pdf", "summary.md", "metrics.csv"];
+    public static readonly IReadOnlyList<string> OwnFiles = [ResultsFile, PredictionsFile, DecisionBoundaryFile.Name, "report.pdf", "summary.md", "metrics.csv", "history.csv"];
 
     /// <summary>
     /// Removes the temporary files a killed process left behind (<see cref="AtomicFile"/>'s <c>.NAME.GUID.tmp</c>),

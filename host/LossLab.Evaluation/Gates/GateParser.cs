@@ -13,6 +13,9 @@ public static class GateParser
 {
     private static readonly string[] Keys = ["metric", "at", "min", "max", "use", "prevalence"];
 
+    /// <summary>The keys a gate may hold; any other is an error.</summary>
+    public static IReadOnlyList<string> AllowedKeys => Keys;
+
     /// <summary>Reads a gates file.</summary>
     /// <exception cref="InvalidInputException">The file is missing, not JSON, or holds a bad gate; the message names the file.</exception>
     public static IReadOnlyList<Gate> ReadFile(string path)

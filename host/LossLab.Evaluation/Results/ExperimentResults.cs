@@ -39,8 +39,15 @@ public sealed record ExperimentResults
     public List<LossAggregate> Aggregates { get; init; } = [];
     public BootstrapSummary? Bootstrap { get; init; }
     public List<LossShape> LossShapes { get; init; } = [];
-    /// <summary>For datasets with two features: each loss's model scored on a grid (first completed seed).</summary>
+    /// <summary>
+    /// For datasets with two features: each loss's model scored on a grid (first completed seed). Not in results.json
+    /// (the grids were most of its size): <see cref="ResultsFolder"/> writes them to decision-boundaries.json beside it
+    /// and reads them back, checked against <see cref="DecisionBoundariesSha256"/>.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public List<DecisionBoundary> DecisionBoundaries { get; init; } = [];
+    /// <summary>SHA-256 of decision-boundaries.json as written with these results; null when there are no decision boundaries.</summary>
+    public string? DecisionBoundariesSha256 { get; init; }
     /// <summary>The experiment's acceptance gates judged for each loss; empty when it has none.</summary>
     public List<LossGates> Gates { get; init; } = [];
     /// <summary>True when every loss passed every gate, false when any failed, null without gates.</summary>

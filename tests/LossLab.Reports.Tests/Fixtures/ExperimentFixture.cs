@@ -4,7 +4,7 @@ using LossLab.Evaluation.Results;
 namespace LossLab.Reports.Tests.Fixtures;
 
 /// <summary>
-/// A real run: results.json and predictions.csv in ReportRun/, written by the engine for ReportRun/experiment.json
+/// A real run: results.json, predictions.csv and decision-boundaries.json in ReportRun/, written by the engine for ReportRun/experiment.json
 /// (3 losses × 2 seeds on a 49:1 two-feature synthetic dataset, with 3 threshold objectives, gates, a deployment
 /// prevalence and a paired bootstrap). LossLab.Tests' ReportFixtureTests re-runs that experiment and fails when the
 /// engine no longer writes these files, so what the Reports tests render is what the engine writes. Cases the real
@@ -20,15 +20,13 @@ internal static class ExperimentFixture
     public const int FailedSeed = 2;
     public const string FailedError = "InvalidOperationException: loss returned NaN at epoch 4 (lr=0.05)";
 
-    private static readonly Lazy<(string Results, string Predictions)> Files = new(() =>
+    /// <summary>The run as the engine wrote it, read afresh on each call (the results hold mutable lists) as
+    /// <c>losslab report</c> reads it: every file checked against results.json.</summary>
+    public static (ExperimentResults Results, List<Prediction> Predictions) Build()
     {
-        var folder = Folder();
-        return (Path.Combine(folder, "results.json"), Path.Combine(folder, "predictions.csv"));
-    });
-
-    /// <summary>The run as the engine wrote it, read afresh on each call (the results hold mutable lists).</summary>
-    public static (ExperimentResults Results, List<Prediction> Predictions) Build() =>
-        (ResultsJson.Deserialize<ExperimentResults>(File.ReadAllText(Files.Value.Results)), PredictionsFile.Read(Files.Value.Predictions));
+        var saved = ResultsFolder.Load(Folder(), requirePredictions: true);
+        return (saved.Results, [.. saved.Predictions]);
+    }
 
     /// <summary>
     /// The run with <see cref="FailedLoss"/>'s seed <see cref="FailedSeed"/> failed at epoch 4 instead (no metrics, no
@@ -67,7 +65,7 @@ internal static class ExperimentFixture
     {
         Status = RunStatus.Failed, Error = FailedError,
         Epochs = run.Epochs.Take(4).Select((e, i) => i == 3 ? e with { TrainLoss = double.NaN, ValidationBce = double.NaN } : e).ToList(),
-        Test = null, Validation = null, Thresholds = [], Calibration = null, ModelPath = null, ModelSha256 = null, Deployment = null,
+        Test = null, Validation = null, Thresholds = [], Calibration = null, ModelPath = null, ModelSha256 = null, Deployment = null, SelectedEpoch = null,
     };
 
     /// <summary>ReportRun/ beside this file in the repository (found by walking up to LossLab.sln, as LossLab.Tests' RepoPaths does).</summary>

@@ -87,7 +87,7 @@ public sealed class CliTests
         var result = LossLabProcess.Run(temp.Path, "run", "--out", "out", "--set", "training.epochs=3", "--set", "seeds=[1,2]",
             "--set", "dataset.options.samples=2000", "--set", "imbalance.ratio=30", "--set", "bootstrap.resamples=50");
         Assert.True(result.ExitCode == 0, result.ToString());
-        foreach (var file in new[] { "results.json", "predictions.csv", "report.pdf", "summary.md", "metrics.csv" })
+        foreach (var file in new[] { "results.json", "predictions.csv", "decision-boundaries.json", "report.pdf", "summary.md", "metrics.csv", "history.csv" })
             Assert.True(File.Exists(temp.File(Path.Combine("out", file))), file);
         var results = ResultsJson.Deserialize<ExperimentResults>(File.ReadAllText(temp.File("out/results.json")));
         Assert.Equal(6, results.Runs.Count);

@@ -23,7 +23,7 @@ public sealed partial class ReportFixtureTests
     private static readonly string Folder = RepoPaths.Of("tests", "LossLab.Reports.Tests", "Fixtures", "ReportRun");
     private const string CommandLine = "losslab run experiment.json --out ReportRun --device cpu";
 
-    [GeneratedRegex(@"^/(started_at|experiment_source|base_directory|environment(/.*)?|(plugins|losses)\[\d+\]/sha256|runs\[\d+\]/(duration_s|model_sha256))$")]
+    [GeneratedRegex(@"^/(started_at|experiment_source|base_directory|environment(/.*)?|(plugins|losses)\[\d+\]/sha256|runs\[\d+\]/(duration_s|model_sha256)|decision_boundaries_sha256)$")]
     private static partial Regex Varying();
 
     [Fact]
@@ -41,11 +41,14 @@ public sealed partial class ReportFixtureTests
         {
             File.WriteAllText(Path.Combine(Folder, ResultsFolder.ResultsFile), resultsText);
             File.Copy(predictionsPath, Path.Combine(Folder, ResultsFolder.PredictionsFile), overwrite: true);
+            File.Copy(Path.Combine(temp.Path, DecisionBoundaryFile.Name), Path.Combine(Folder, DecisionBoundaryFile.Name), overwrite: true);
         }
 
         var differences = new List<string>();
         differences.AddRange(JsonDifferences.Of(JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, ResultsFolder.ResultsFile))), JsonNode.Parse(resultsText), Varying().IsMatch));
         ComparePredictions(PredictionsFile.Read(Path.Combine(Folder, ResultsFolder.PredictionsFile)), PredictionsFile.Read(predictionsPath), differences);
+        differences.AddRange(JsonDifferences.Of(JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, DecisionBoundaryFile.Name))),
+            JsonNode.Parse(File.ReadAllText(Path.Combine(temp.Path, DecisionBoundaryFile.Name)))).Select(d => $"{DecisionBoundaryFile.Name}: {d}"));
         Assert.True(differences.Count == 0,
             "The engine no longer writes the committed report fixture (rewrite it with LOSSLAB_WRITE_FIXTURES=1 if the change is meant):\n"
             + string.Join("\n", differences.Take(40)));
@@ -54,7 +57,7 @@ public sealed partial class ReportFixtureTests
     [Fact]
     public void The_fixture_exercises_gates_a_deployment_prevalence_decision_boundaries_and_loss_measurements()
     {
-        var results = ResultsJson.Deserialize<ExperimentResults>(File.ReadAllText(Path.Combine(Folder, ResultsFolder.ResultsFile)));
+        var results = ResultsFolder.Load(Folder, requirePredictions: true).Results;
         Assert.Equal([1, 2], results.Seeds);
         Assert.All(results.Runs, r => Assert.Equal(RunStatus.Completed, r.Status));
         Assert.All(results.Runs, r => Assert.NotNull(r.Deployment));

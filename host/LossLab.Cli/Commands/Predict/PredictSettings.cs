@@ -35,7 +35,7 @@ public sealed record PredictSettings : VerbSettings
     internal static readonly Option<int> BatchSizeOption = new("--batch-size") { DefaultValueFactory = _ => 4096, Description = "Rows scored at once" };
     internal static readonly Option<string> OutputOption = new("--output") { DefaultValueFactory = _ => "logit", Description = "What an ONNX model's single output holds: logit or probability" };
     internal static readonly Option<string> LabelOption = new("--label-column") { DefaultValueFactory = _ => "label", Description = "CSV label column (0/1 or true/false); optional when the data has no labels" };
-    internal static readonly Option<string?> IdOption = new("--id-column") { Description = "CSV id column (default: the 0-based row number)" };
+    internal static readonly Option<string?> IdOption = new("--id-column") { Description = "CSV id column (default: the 1-based data row number)" };
     internal static readonly Option<string?> SplitOption = new("--split-column") { Description = "CSV split column (default: 'split' when present)" };
     internal static readonly Option<string?> FeaturesOption = new("--features") { Description = "CSV feature columns, in the model's order: a,b,c (default: the numeric columns other than label, id and split)" };
 
