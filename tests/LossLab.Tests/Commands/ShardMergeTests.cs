@@ -83,6 +83,30 @@ public sealed class ShardMergeTests(ShardedDefaultRun run) : IClassFixture<Shard
     }
 
     [Fact]
+    public void A_shard_s_and_the_merged_results_json_are_valid_against_the_published_schema_which_describes_every_key()
+    {
+        foreach (var folder in new[] { run.Shard(0), run.Merged })
+        {
+            var json = run.Results(folder);
+            Assert.Empty(Schemas.Problems(Schemas.Strict(Schemas.ResultsNode()), json));
+        }
+    }
+
+    /// <summary>stdout of a shard lists its runs' test numbers; stdout of merge is the results table of a whole run.</summary>
+    [Fact]
+    public void A_shard_prints_its_runs_and_merge_prints_the_results_table_on_stdout()
+    {
+        var shard = LossLabProcess.Run(run.Root, "run", "--shard", "2/3", "--out", "shard-2-stdout", "--no-report", "--parallel", "1");
+        Assert.True(shard.ExitCode == 0, shard.ToString());
+        foreach (var r in run.Results(run.Shard(2))["runs"]!.AsArray())
+            Assert.Contains($"{(string)r!["loss"]!} seed {(int)r["seed"]!}: ROC-AUC {((double)r["test"]!["roc_auc"]!).ToString("F3", System.Globalization.CultureInfo.InvariantCulture)}", shard.Out);
+        Assert.Contains("Results in", shard.Out);
+        Assert.Contains("| loss", run.MergeResult.Out);
+        Assert.Contains("Results in", run.MergeResult.Out);
+        Assert.DoesNotContain("Results in", run.MergeResult.Error);
+    }
+
+    [Fact]
     public void A_shard_beyond_the_number_of_runs_is_a_valid_empty_shard_that_merges()
     {
         var empty = LossLabProcess.Run(run.Root, "run", "--shard", "11/12", "--out", "empty", "--parallel", "1");
