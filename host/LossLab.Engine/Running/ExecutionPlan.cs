@@ -1,3 +1,4 @@
+using System.Globalization;
 using LossLab.Evaluation.Results;
 
 namespace LossLab.Engine.Running;
@@ -48,7 +49,7 @@ public sealed record ExecutionPlan(int Parallel, int Threads, string ChosenBy, s
         var cores = Math.Max(1, m.Cores);
         var work = StepWork(m);
         var large = work >= LargeStepWork;
-        var size = $"{(large ? "large" : "small")} model ({m.Parameters:N0} parameters, ~{work / 1e6:0.#} M multiply-adds per training step)";
+        var size = $"{(large ? "large" : "small")} model ({m.Parameters.ToString("N0", CultureInfo.InvariantCulture)} parameters, ~{Amount(work)} multiply-adds per training step)";
         var memoryCap = MemoryCap(m);
         var chosenBy = parallel > 0 && threads > 0 ? "user" : parallel == 0 && threads == 0 ? "auto" : "user+auto";
 
@@ -103,6 +104,13 @@ public sealed record ExecutionPlan(int Parallel, int Threads, string ChosenBy, s
         var perRun = 16.0 * m.Parameters + activations;
         return (int)Math.Clamp(MemoryShare * m.AvailableMemory / perRun, 1, int.MaxValue);
     }
+
+    private static string Amount(double n) => n switch
+    {
+        >= 1e9 => (n / 1e9).ToString("0.#", CultureInfo.InvariantCulture) + " G",
+        >= 1e6 => (n / 1e6).ToString("0.#", CultureInfo.InvariantCulture) + " M",
+        _ => (n / 1e3).ToString("0.#", CultureInfo.InvariantCulture) + " k",
+    };
 
     private static string MemoryNote(int chosen, int memoryCap, int wanted) =>
         chosen == memoryCap && memoryCap < wanted ? $" (memory allows {memoryCap})" : "";
