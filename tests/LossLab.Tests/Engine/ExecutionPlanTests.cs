@@ -23,7 +23,7 @@ public sealed class ExecutionPlanTests
     {
         var plan = ExecutionPlan.Choose(0, 0, SeedStudy(cores));
         Assert.Equal((parallel, 1, "auto"), (plan.Parallel, plan.Threads, plan.ChosenBy));
-        Assert.StartsWith("small model (193 parameters, ~0.6 M multiply-adds per training step)", plan.Reason);
+        Assert.StartsWith("small model (193 parameters, ~633.4 k multiply-adds per training step)", plan.Reason);
     }
 
     [Theory]
