@@ -5,15 +5,17 @@ namespace LossLab.Engine.Running;
 
 /// <summary>
 /// How many runs train at once and how many torch intra-op threads each gets, chosen from the machine and the model
-/// unless the user set them (<c>--parallel N</c>, <c>training.threads</c>). Neither changes a run's numbers: every run
-/// reseeds, owns its module and optimizer and reads its seed's shared tensors only, and the libtorch CPU kernels a
-/// run uses give the same bits for any thread count (tested through the CLI: ExecutionChoiceTests).
+/// unless the user set them (<c>--parallel N</c>, <c>training.threads</c>). The runs at once never change a number:
+/// every run reseeds, owns its module and optimizer and only reads its seed's shared tensors. The thread count
+/// changes none of an MLP's numbers; a convolutional model's weight gradients are summed per thread, so its
+/// score-valued numbers move in the last float32 bits between thread counts, its hashes and init never
+/// (ExecutionChoiceTests, tests/LossLab.Benchmarks <c>-- thread-reductions</c>). The choice is recorded in results.json.
 /// </summary>
 /// <remarks>
 /// Why one thread per run for small models: libtorch splits an operation across threads only above its grain size
 /// (32,768 elements) and each parallel region costs a wake-up of the pool, so a small network's epoch is a few
-/// hundred tiny operations that a second thread slows down (seed-study MLP, 2 cores: about 0.5 ms an epoch with one
-/// thread, 1.9 ms with two; tests/LossLab.Benchmarks/README.md, "Execution plan"). Independent runs on separate
+/// hundred tiny operations that a second thread slows down (seed-study MLP, 2 shared cores: 0.63 ms an epoch with one
+/// thread, 0.98 ms with two; tests/LossLab.Benchmarks/README.md, "A fast default on one machine"). Independent runs on separate
 /// cores scale with no such cost. A large model's operations do split well, and each concurrent run holds its own
 /// activations, so it gets fewer runs with more threads each.
 /// </remarks>
@@ -40,7 +42,8 @@ public sealed record ExecutionPlan(int Parallel, int Threads, string ChosenBy, s
     /// <param name="BatchRows">Rows of one training step (the batch size, or the training split when full batch).</param>
     /// <param name="Runs">Runs in the experiment (losses × seeds).</param>
     /// <param name="DrawsRandomNumbers">The model has a layer drawing from torch's global generator (dropout): one run at a time.</param>
-    public sealed record Inputs(int Cores, long AvailableMemory, long Parameters, long InputElements, long SpatialPositions, long BatchRows, int Runs, bool DrawsRandomNumbers);
+    /// <param name="OnGpu">Training on a CUDA device, whose memory the plan does not estimate: a large model then trains one run at a time.</param>
+    public sealed record Inputs(int Cores, long AvailableMemory, long Parameters, long InputElements, long SpatialPositions, long BatchRows, int Runs, bool DrawsRandomNumbers, bool OnGpu = false);
 
     /// <param name="parallel">--parallel: 0 for auto.</param>
     /// <param name="threads">training.threads: 0 for auto.</param>
@@ -76,6 +79,8 @@ public sealed record ExecutionPlan(int Parallel, int Threads, string ChosenBy, s
             var p = Math.Clamp(cores, 1, Math.Min(Math.Max(1, m.Runs), memoryCap));
             return new ExecutionPlan(p, 1, chosenBy, $"{size}: 1 thread per run, {p} run(s) at once on {cores} cores{MemoryNote(p, memoryCap, cores)}");
         }
+        if (m.OnGpu)
+            return new ExecutionPlan(1, cores, chosenBy, $"{size} on the GPU: 1 run at a time (its memory is not estimated), {cores} threads for the host's share");
         var perRun = Math.Min(cores, ThreadsPerLargeRun);
         var runs = Math.Clamp(cores / perRun, 1, Math.Min(Math.Max(1, m.Runs), memoryCap));
         return new ExecutionPlan(runs, Math.Max(1, cores / runs), chosenBy,

@@ -8,7 +8,7 @@ namespace LossLab.Engine.Running;
 internal static class ExecutionPlanner
 {
     /// <param name="parallel">--parallel N, or 0 for auto.</param>
-    public static ExecutionPlan Plan(ResolvedExperiment resolved, DatasetInfo info, InitialWeights weights, SeedData first, int parallel, IRunProgress progress)
+    public static ExecutionPlan Plan(ResolvedExperiment resolved, DatasetInfo info, InitialWeights weights, SeedData first, TorchSharp.torch.Device device, int parallel, IRunProgress progress)
     {
         var experiment = resolved.Experiment;
         var layers = ModeLayers(resolved, info);
@@ -21,7 +21,8 @@ internal static class ExecutionPlanner
             SpatialPositions: shape.Length >= 3 ? (long)shape[^1] * shape[^2] : 1,
             BatchRows: experiment.Training.BatchSize > 0 ? experiment.Training.BatchSize : first.Summary()["train"].Rows,
             Runs: resolved.Losses.Count * experiment.Seeds.Count,
-            DrawsRandomNumbers: layers.DrawsRandomNumbers);
+            DrawsRandomNumbers: layers.DrawsRandomNumbers,
+            OnGpu: device.type == TorchSharp.DeviceType.CUDA);
         if (layers.DrawsRandomNumbers && parallel > 1)
             progress.Message($"the model's {string.Join(", ", layers.Random)} draw from torch's global generator, so runs train one at a time to stay reproducible (--parallel ignored)");
         return ExecutionPlan.Choose(parallel, experiment.Training.Threads, inputs);

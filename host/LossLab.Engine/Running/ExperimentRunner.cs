@@ -44,7 +44,7 @@ public sealed class ExperimentRunner
                     progress.Message($"{resolved.Model.Descriptor.Label}: {ModelWeights.Describe(pretrained)}");
             }
             var first = seeds[experiment.Seeds[0]];
-            var plan = ExecutionPlanner.Plan(resolved, data.Info, weights[experiment.Seeds[0]], first, options.Parallel, progress);
+            var plan = ExecutionPlanner.Plan(resolved, data.Info, weights[experiment.Seeds[0]], first, device, options.Parallel, progress);
             var (parallel, threads) = (plan.Parallel, plan.Threads);
             torch.set_num_threads(threads);
             var template = ResultsTemplate.Build(resolved, options, EnvironmentProbe.Describe(device, threads) with { Execution = plan.Describe() }, loaded, data, first, weights[experiment.Seeds[0]]);

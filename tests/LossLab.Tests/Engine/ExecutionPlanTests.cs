@@ -41,6 +41,14 @@ public sealed class ExecutionPlanTests
     }
 
     [Fact]
+    public void A_large_model_on_the_gpu_trains_one_run_at_a_time()
+    {
+        var plan = ExecutionPlan.Choose(0, 0, Cnn(16) with { OnGpu = true });
+        Assert.Equal((1, 16), Pair(plan));
+        Assert.Contains("on the GPU", plan.Reason);
+    }
+
+    [Fact]
     public void Memory_caps_the_runs_at_once()
     {
         // Per run: 16 B × 60,401 parameters + 4 B × 3 × 32 rows × max(784, 784 × 64) ≈ 20.2 MB; half of 64 MiB holds one.
