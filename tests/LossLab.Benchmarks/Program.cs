@@ -10,6 +10,12 @@ switch (args.FirstOrDefault())
 {
     case "back-to-back":
         return BackToBack.Run(Console.Out, int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
+    case "epoch-vs-pytorch":
+        return EpochAgainstPyTorch.Run(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 7);
+    case "end-to-end":
+        return EndToEnd.Run(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5, args.Length > 2 ? args[2] : null);
+    case "thread-reductions":
+        return ThreadReductions.Run(Console.Out);
     case "memory":
         return TrainingMemoryCheck.Run(Console.Out);
     case "predict-throughput":

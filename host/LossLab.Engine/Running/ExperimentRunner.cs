@@ -51,11 +51,11 @@ public sealed class ExperimentRunner
             Build(experiment.Seeds[0]);
             if (weights[experiment.Seeds[0]].Pretrained is { } pretrained)
                 progress.Message($"{resolved.Model.Descriptor.Label}: {ModelWeights.Describe(pretrained)}");
-            var parallel = RunsAtOnce(resolved, data.Info, options.Parallel, progress);
-            var threads = experiment.Training.Threads > 0 ? experiment.Training.Threads : Math.Max(1, Environment.ProcessorCount / parallel);
-            torch.set_num_threads(threads);
             var first = seeds[experiment.Seeds[0]];
-            var template = ResultsTemplate.Build(resolved, options, EnvironmentProbe.Describe(device, threads), loaded, data, first, weights[experiment.Seeds[0]]);
+            var plan = ExecutionPlanner.Plan(resolved, data.Info, weights[experiment.Seeds[0]], first, device, options.Parallel, progress);
+            var (parallel, threads) = (plan.Parallel, plan.Threads);
+            torch.set_num_threads(threads);
+            var template = ResultsTemplate.Build(resolved, options, EnvironmentProbe.Describe(device, threads) with { Execution = plan.Describe() }, loaded, data, first, weights[experiment.Seeds[0]]);
             template.LossShapes.AddRange(LossShapes(resolved, first, progress));
             var ledger = new RunLedger(resolved, template, options.Previous, progress.Message);
 
@@ -152,22 +152,4 @@ public sealed class ExperimentRunner
         InitHash = weights.Hash, DataOrderHash = data.DataOrderHash,
     };
 
-    /// <summary>
-    /// The runs trained at once: as many as asked, unless the model has a layer that draws from torch's global
-    /// generator (<see cref="TrainingModeLayers"/>), read from one throwaway build; the build itself draws initial
-    /// weights, hence the generator's lock, and every run reseeds before it trains.
-    /// </summary>
-    private static int RunsAtOnce(ResolvedExperiment resolved, DatasetInfo info, int requested, IRunProgress progress)
-    {
-        if (requested <= 1) return 1;
-        TrainingModeLayers? layers = null;
-        InitialWeights.WithTorchRandom(() =>
-        {
-            using var module = resolved.Model.Instance.Build(info);
-            layers = TrainingModeLayers.Of(module);
-        });
-        if (!layers!.DrawsRandomNumbers) return requested;
-        progress.Message($"the model's {string.Join(", ", layers.Random)} draw from torch's global generator, so runs train one at a time to stay reproducible (--parallel ignored)");
-        return 1;
-    }
 }

@@ -67,7 +67,7 @@ public sealed record SplitSettings(double Validation = 0.15, double Test = 0.3);
 /// files take their defaults from <see cref="ForNewData"/>.
 /// </summary>
 /// <param name="BatchSize">0 means full batch.</param>
-/// <param name="Threads">Torch intra-op threads per run; 0 means the machine's cores divided by --parallel.</param>
+/// <param name="Threads">Torch intra-op threads per run; 0 lets the engine choose from the cores and the model's size (ExecutionPlan).</param>
 /// <param name="SelectEpoch">Which epoch's weights are scored: the last trained, or the best on the monitored validation metric.</param>
 /// <param name="EarlyStopping">Stop when the monitored validation metric has not improved for a while; null for never
 /// (written as <c>null</c>, so that a resumed run reads "off" back rather than the default).</param>

@@ -80,6 +80,8 @@ public sealed record EnvironmentInfo
     public string LibTorch { get; init; } = "";
     public string Device { get; init; } = "cpu";
     public int Threads { get; init; }
+    /// <summary>Runs at once and threads, who chose them and why; null in results written before it was recorded.</summary>
+    public ExecutionInfo? Execution { get; init; }
     public string Machine { get; init; } = "";
     public string LossLab { get; init; } = "";
 }

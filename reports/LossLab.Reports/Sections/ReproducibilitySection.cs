@@ -29,7 +29,7 @@ internal sealed class ReproducibilitySection(RunReportContext context) : IReport
             column.Item().KeyValues("Item", "Value",
             [
                 ("OS", e.Os), (".NET", e.DotNet), ("TorchSharp", e.TorchSharp), ("libtorch", e.LibTorch), ("Device", e.Device),
-                ("Threads", e.Threads.ToString(CultureInfo.InvariantCulture)), ("Machine", e.Machine), ("LossLab", e.LossLab),
+                ("Threads", e.Threads.ToString(CultureInfo.InvariantCulture)), .. Execution(e.Execution), ("Machine", e.Machine), ("LossLab", e.LossLab),
                 ("Report font", context.Fonts.Description),
             ]);
 
@@ -57,6 +57,10 @@ internal sealed class ReproducibilitySection(RunReportContext context) : IReport
             column.Item().Text(results.Experiment.ToJson().ToJsonString(ResultsJson.Options), new TextStyle(7f));
         });
     }
+
+    /// <summary>How the runs were spread over the machine (results before it was recorded have none).</summary>
+    private static (string, string)[] Execution(ExecutionInfo? x) => x is null ? [] :
+        [("Execution", $"{x.Parallel.ToString(CultureInfo.InvariantCulture)} run(s) at once, {x.Threads.ToString(CultureInfo.InvariantCulture)} thread(s), chosen by {x.ChosenBy}: {x.Reason}")];
 
     private static IReadOnlyList<string> Row(RunResult r) =>
         [r.Loss, Seed(r), Status(r), r.Epochs.Count.ToString(CultureInfo.InvariantCulture), r.DurationS.ToString("F1", CultureInfo.InvariantCulture), r.InitHash, r.DataOrderHash];

@@ -15,7 +15,8 @@ public sealed class OptionValueTests
     [InlineData("--prevalence 1", "review", "preds.csv", "--out", "out", "--prevalence", "1")]
     [InlineData("--threshold recal>=0.9: Unknown threshold objective", "review", "preds.csv", "--out", "out", "--threshold", "recal>=0.9")]
     [InlineData("--where loss: expected COLUMN=VALUE", "review", "preds.csv", "--out", "out", "--where", "loss")]
-    [InlineData("--parallel 0", "run", "--out", "out", "--parallel", "0")]
+    [InlineData("--parallel 0: must be auto or a whole number of at least 1", "run", "--out", "out", "--parallel", "0")]
+    [InlineData("--parallel two: must be auto or a whole number of at least 1", "run", "--out", "out", "--parallel", "two")]
     [InlineData("--class-counts 10: expected NEG,POS", "loss", "eval", "bce", "--input", "grid.csv", "--out", "out", "--class-counts", "10")]
     [InlineData("--set gamma: expected name=value", "loss", "eval", "bce", "--input", "grid.csv", "--out", "out", "--set", "gamma")]
     public void A_bad_option_value_exits_2_naming_the_option_and_writes_nothing(string expected, params string[] args)

@@ -9,7 +9,7 @@ namespace LossLab.Tests.Engine;
 /// <summary>A few-second image experiment: a CNN on 16 × 16 PNGs of a bar, vertical for positives, horizontal otherwise.</summary>
 public sealed class ImageExperimentTests
 {
-    private static string WriteImages(string root)
+    internal static string WriteImages(string root)
     {
         var random = new Random(11);
         foreach (var (folder, count, vertical) in new[] { ("bar", 24, true), ("other", 96, false) })

@@ -16,7 +16,7 @@ public sealed record RunSettings : VerbSettings
     /// <summary>Experiment overrides, key=value, applied in order.</summary>
     public IReadOnlyList<string> Set { get; init; } = [];
 
-    /// <summary>Runs trained at once, at least 1.</summary>
+    /// <summary>Runs trained at once, at least 1; 0 for auto (chosen from the machine and the model: ExecutionPlan).</summary>
     public required int Parallel { get; init; }
 
     /// <summary>Results folder of an interrupted run to complete; null for a new run.</summary>
@@ -40,7 +40,7 @@ public sealed record RunSettings : VerbSettings
     private static readonly Argument<string?> ExperimentArgument = new("EXPERIMENT.json") { Description = "Experiment JSON file (default: the embedded toy-99to1 experiment)", Arity = ArgumentArity.ZeroOrOne };
     private static readonly Option<string?> OutOption = new("--out", "-o") { HelpName = "DIR", Description = "Results folder (default runs/<name>-<timestamp>)" };
     private static readonly Option<string[]> SetOption = new("--set") { HelpName = "KEY=VALUE", Description = "Override a key: --set training.epochs=5, --set losses=bce,focal (repeatable)" };
-    private static readonly Option<int> ParallelOption = new("--parallel") { HelpName = "N", Description = "Runs trained at once (torch threads are split between them)", DefaultValueFactory = _ => 1 };
+    private static readonly Option<string> ParallelOption = new("--parallel") { HelpName = "auto|N", Description = "Runs trained at once; auto chooses runs and torch threads from the cores and the model's size (recorded in results.json)", DefaultValueFactory = _ => "auto" };
     private static readonly Option<string?> ResumeOption = new("--resume") { HelpName = "DIR", Description = "Results folder of an interrupted run: re-run only what did not complete" };
     private static readonly Option<string> DeviceOption = new("--device") { HelpName = "auto|cpu|cuda", Description = "auto, cpu or cuda", DefaultValueFactory = _ => "auto" };
     private static readonly Option<bool> ForceOption = new("--force") { Description = "Let --out name a folder that holds other results: LossLab's own files there are deleted first" };
@@ -59,8 +59,7 @@ public sealed record RunSettings : VerbSettings
 
     internal static RunSettings Bind(ParseResult parse)
     {
-        var parallel = parse.GetValue(ParallelOption);
-        if (parallel < 1) throw new UsageException($"--parallel {parallel}: must be at least 1");
+        var parallel = ParallelCount(parse.GetValue(ParallelOption)!);
         return BindShared(new RunSettings
         {
             Experiment = parse.GetValue(ExperimentArgument), Out = parse.GetValue(OutOption), Set = parse.GetValue(SetOption) ?? [],
@@ -70,4 +69,10 @@ public sealed record RunSettings : VerbSettings
             CommandLine = string.Join(' ', ["losslab", .. Environment.GetCommandLineArgs().Skip(1)]),
         }, parse);
     }
+
+    /// <summary>0 for auto, else the count asked for.</summary>
+    private static int ParallelCount(string value) =>
+        value == "auto" ? 0
+        : int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1 ? n
+        : throw new UsageException($"--parallel {value}: must be auto or a whole number of at least 1");
 }
