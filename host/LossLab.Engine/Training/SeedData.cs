@@ -11,8 +11,8 @@ namespace LossLab.Engine.Training;
 /// Everything one seed shares across losses: the split, the inputs on the device, the batch schedule and its hash.
 /// Tables are standardised and held as tensors. Images kept as bytes (<see cref="Dataset.Pixels"/>) stay bytes for
 /// training, shared by every seed, and become float inputs batch by batch (<see cref="TrainBatch"/>), augmented when
-/// training.augment is on; validation and test rows are converted once. Owned tensors live outside any dispose
-/// scope until <see cref="Dispose"/>.
+/// training.augment is on; validation and test rows stay bytes too and are converted a chunk at a time when scored
+/// (<see cref="EvaluationInputs"/>). Owned tensors live outside any dispose scope until <see cref="Dispose"/>.
 /// </summary>
 public sealed class SeedData : IDisposable
 {
@@ -32,9 +32,15 @@ public sealed class SeedData : IDisposable
     /// <summary>The whole training split's inputs; for tables only (images are converted per batch: <see cref="TrainBatch"/>).</summary>
     public Tensor TrainX => _trainX ?? throw new InvalidOperationException("image inputs are made per batch: use TrainBatch");
     public Tensor TrainY { get; }
-    public Tensor ValidationX { get; }
+    /// <summary>The validation split's inputs, scored after every epoch and after training.</summary>
+    public EvaluationInputs ValidationInputs { get; }
+    /// <summary>The test split's inputs, scored after training.</summary>
+    public EvaluationInputs TestInputs { get; }
+    /// <summary>The validation split's inputs as one tensor; for tables only (images are converted per chunk: <see cref="ValidationInputs"/>).</summary>
+    public Tensor ValidationX => ValidationInputs.Whole ?? throw new InvalidOperationException("image inputs are converted per chunk: use ValidationInputs");
     public Tensor ValidationY { get; }
-    public Tensor TestX { get; }
+    /// <summary>The test split's inputs as one tensor; for tables only (images are converted per chunk: <see cref="TestInputs"/>).</summary>
+    public Tensor TestX => TestInputs.Whole ?? throw new InvalidOperationException("image inputs are converted per chunk: use TestInputs");
     public int[] ValidationLabels { get; }
     public int[] TestLabels { get; }
     /// <summary>The dataset's row ids (<see cref="Dataset.RowIds"/>) of the validation and test rows, in split order, for predictions.csv.</summary>
@@ -65,13 +71,8 @@ public sealed class SeedData : IDisposable
         if (data.Pixels is not null)
         {
             _pixels = new PixelInputs(data, Split.Train);
-            Tensor X(int[] rows)
-            {
-                using var scope = NewDisposeScope();
-                return OnDevice(_pixels.ToTensor(rows, data.Info.InputShape)).MoveToOuterDisposeScope();
-            }
-            ValidationX = X(Split.Validation).DetachFromDisposeScope();
-            TestX = X(Split.Test).DetachFromDisposeScope();
+            ValidationInputs = EvaluationInputs.Images(_pixels, Split.Validation, _shape, device);
+            TestInputs = EvaluationInputs.Images(_pixels, Split.Test, _shape, device);
             TestFeatures = [];
         }
         else
@@ -81,8 +82,8 @@ public sealed class SeedData : IDisposable
             var features = Standardizer?.Transform(data.Features, width) ?? data.Features;
             Tensor X(int[] rows) => tensor(Gather(features, width, rows), shape(rows.Length), ScalarType.Float32, device).DetachFromDisposeScope();
             _trainX = X(Split.Train);
-            ValidationX = X(Split.Validation);
-            TestX = X(Split.Test);
+            ValidationInputs = EvaluationInputs.Table(X(Split.Validation));
+            TestInputs = EvaluationInputs.Table(X(Split.Test));
             TestFeatures = Gather(features, width, Split.Test);
         }
         TrainY = Y(Split.Train);
@@ -143,6 +144,8 @@ public sealed class SeedData : IDisposable
 
     public void Dispose()
     {
-        foreach (var t in new[] { _trainX, TrainY, ValidationX, ValidationY, TestX }) t?.Dispose();
+        foreach (var t in new[] { _trainX, TrainY, ValidationY }) t?.Dispose();
+        ValidationInputs.Dispose();
+        TestInputs.Dispose();
     }
 }

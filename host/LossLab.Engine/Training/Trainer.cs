@@ -1,3 +1,4 @@
+using LossLab.Engine.Data;
 using LossLab.Engine.Models;
 using LossLab.Engine.Training.Optimizers;
 using LossLab.Evaluation.Results;
@@ -94,8 +95,8 @@ public sealed class Trainer
 
         // With select_epoch: best the best epoch's weights come back, and validation is scored again with them.
         var selected = monitor.Selected(epochs.Count);
-        var validation = monitor.RestoreBest(model, epochs.Count) ? Score(model, data.ValidationX) : validationPass.Last ?? Score(model, data.ValidationX);
-        var test = Score(model, data.TestX);
+        var validation = monitor.RestoreBest(model, epochs.Count) ? Score(model, data.ValidationInputs) : validationPass.Last ?? Score(model, data.ValidationInputs);
+        var test = Score(model, data.TestInputs);
         if (!AllFinite(validation.Logits) || !AllFinite(test.Logits))
             return new Outcome(Result(RunStatus.Diverged, "the trained model outputs non-finite logits", epochs.Count), null, null, null);
 
@@ -141,6 +142,16 @@ public sealed class Trainer
         return value.item<float>();
     }
 
+    /// <summary>The model's scores for a split in eval mode; image splits go through the model a chunk at a time.</summary>
+    public static ScoredSplit Score(nn.Module<Tensor, Tensor> model, EvaluationInputs inputs)
+    {
+        model.eval();
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        return new ScoredSplit(ToDoubles(inputs.Logits(model)));
+    }
+
+    /// <summary>The model's scores for inputs held as one tensor, in eval mode.</summary>
     public static ScoredSplit Score(nn.Module<Tensor, Tensor> model, Tensor x)
     {
         model.eval();

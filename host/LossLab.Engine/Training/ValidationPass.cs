@@ -26,7 +26,7 @@ internal sealed class ValidationPass(SeedData data, bool switchModes, bool avera
         if (switchModes) model.eval();
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var logits = model.call(data.ValidationX);
+        var logits = data.ValidationInputs.Logits(model);
         var own = loss.Mean(logits, data.ValidationY, data.TrainCounts).item<float>();
         var bce = loss.Plugin.IsBinaryCrossEntropy ? own : nn.functional.binary_cross_entropy_with_logits(logits, data.ValidationY).item<float>();
         CopyLogits(logits);

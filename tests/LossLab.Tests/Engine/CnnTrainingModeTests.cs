@@ -46,8 +46,8 @@ public sealed class CnnTrainingModeTests
         using var model = resolved.Model.Instance.Build(data.Info);
         model.load(Path.Combine(folder, "first", "weights.dat"));
         model.eval();
-        AssertClose(first.Validation!.Logits, OneImageAtATime(model, seedData.ValidationX));
-        AssertClose(first.Test!.Logits, OneImageAtATime(model, seedData.TestX));
+        AssertClose(first.Validation!.Logits, OneImageAtATime(model, seedData.ValidationInputs.All()));
+        AssertClose(first.Test!.Logits, OneImageAtATime(model, seedData.TestInputs.All()));
 
         var stepsPerEpoch = (seedData.Split.Train.Length + BatchSize - 1) / BatchSize;
         var norms = model.named_modules().Where(m => m.module is BatchNorm2d).ToList();
