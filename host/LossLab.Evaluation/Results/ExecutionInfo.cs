@@ -1,7 +1,8 @@
 namespace LossLab.Evaluation.Results;
 
 /// <summary>How the runs were executed on this machine, recorded in results.json under environment.execution.</summary>
-/// <remarks>Not part of the results: a run's numbers are the same for every choice (ExecutionChoiceTests).</remarks>
+/// <remarks>Not part of the results: --parallel never changes a number, nor does the thread count for an MLP; for a
+/// convolutional model the thread count moves the last float32 bits (ExecutionPlan, ExecutionChoiceTests).</remarks>
 public sealed record ExecutionInfo
 {
     /// <summary>Runs trained at once.</summary>

@@ -32,7 +32,7 @@ public static class Interruption
     {
         var words = new List<string> { "losslab", "run", "--resume", Path.GetFullPath(output) };
         foreach (var folder in settings.Plugins) words.AddRange(["--plugins", Path.GetFullPath(folder)]);
-        if (settings.Parallel != 1) words.AddRange(["--parallel", settings.Parallel.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        if (settings.Parallel != 0) words.AddRange(["--parallel", settings.Parallel.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         if (settings.Device != "auto") words.AddRange(["--device", settings.Device]);
         if (settings.NoReport) words.Add("--no-report");
         return string.Join(' ', words.Select(Quote));
