@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using LossLab.Tests.Support;
 using YamlDotNet.RepresentationModel;
 
@@ -32,10 +31,10 @@ public sealed class KubernetesJobTests
         };
         Assert.Equal(new[] { "/results", "/experiment" }, MountPaths(shards));
         foreach (var index in Enumerable.Range(0, completions))
-            Shell(Map(shardScript, mapped), new() { ["JOB_COMPLETION_INDEX"] = index.ToString() });
+            ShellScript.Run("sh", Map(shardScript, mapped), new Dictionary<string, string> { ["JOB_COMPLETION_INDEX"] = index.ToString() });
         var merge = Job("merge-job.yaml");
         Assert.Equal(new[] { "/results" }, MountPaths(merge));
-        Shell(Map(Command(merge), mapped), []);
+        ShellScript.Run("sh", Map(Command(merge), mapped), new Dictionary<string, string>());
 
         var single = LossLabProcess.Run(temp.Path, "run", experiment, "--out", "single", "--no-report");
         Assert.True(single.ExitCode == 0, single.ToString());
@@ -72,18 +71,4 @@ public sealed class KubernetesJobTests
         path.Aggregate((YamlNode)node, (n, key) => ((YamlMappingNode)n).Children[new YamlScalarNode(key)]);
 
     private static string Scalar(YamlMappingNode node, params string[] path) => ((YamlScalarNode)Node(node, path)).Value!;
-
-    private static void Shell(string script, Dictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo("sh") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(script);
-        start.Environment["CI"] = "true";
-        foreach (var (name, value) in environment) start.Environment[name] = value;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{script}: exit {process.ExitCode}\n{stdout.Result}\n{stderr.Result}");
-    }
 }

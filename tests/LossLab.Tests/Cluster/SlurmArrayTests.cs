@@ -16,10 +16,10 @@ public sealed class SlurmArrayTests
     {
         using var temp = new TempFolder();
         var results = temp.Sub("cluster");
-        var ids = Bash(Submit, new()
+        var ids = ShellScript.Run("bash", Submit, new Dictionary<string, string>
         {
             ["LOSSLAB"] = $"dotnet {Path.Combine(AppContext.BaseDirectory, "losslab.dll")}",
-            ["RESULTS"] = results, ["SHARDS"] = "3", ["EXPERIMENT"] = "", ["CI"] = "true",
+            ["RESULTS"] = results, ["SHARDS"] = "3", ["EXPERIMENT"] = "",
         }).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Equal(2, ids.Length);
 
@@ -40,7 +40,7 @@ public sealed class SlurmArrayTests
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < limit)
         {
-            var shown = Bash($"scontrol show job {job} | grep -o 'JobState=[A-Z_]*' | head -1 | cut -d= -f2", new());
+            var shown = ShellScript.Run("bash", $"scontrol show job {job} | grep -o 'JobState=[A-Z_]*' | head -1 | cut -d= -f2", new Dictionary<string, string>());
             if (shown is "COMPLETED" or "FAILED" or "CANCELLED" or "TIMEOUT" or "OUT_OF_MEMORY" or "NODE_FAIL") return shown;
             Thread.Sleep(1000);
         }
@@ -48,18 +48,4 @@ public sealed class SlurmArrayTests
     }
 
     private static string Logs(string folder) => string.Join("\n", Directory.GetFiles(folder, "*.out").Select(f => $"== {Path.GetFileName(f)}\n{File.ReadAllText(f)}"));
-
-    private static string Bash(string command, Dictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(command);
-        foreach (var (name, value) in environment) start.Environment[name] = value;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{command}: exit {process.ExitCode}\n{stderr.Result}");
-        return stdout.Result.Trim();
-    }
 }
