@@ -30,7 +30,7 @@ public sealed class RunCommand(PluginCatalogFactory catalogs, ExperimentRunner r
     public int Execute(RunSettings settings, CancellationToken cancellation)
     {
         // libtorch loads on another core while the plugins are discovered and the experiment resolved.
-        var torchLoaded = TorchPreload.Start();
+        var torchLoaded = TorchPreload.Start(settings.Device);
         var catalog = catalogs.Create(settings.Plugins);
         PreviousResults? previous = null;
         ResolvedExperiment resolved;
