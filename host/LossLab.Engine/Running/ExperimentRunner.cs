@@ -105,8 +105,8 @@ public sealed class ExperimentRunner
             var workers = Enumerable.Range(0, Math.Min(parallel, Math.Max(1, pending.Count))).Select(_ => Task.Factory.StartNew(Worker, TaskCreationOptions.LongRunning)).ToArray();
             Task.WaitAll(workers);
 
-            // A shard's runs wait for `losslab merge`: the cross-run analysis needs every run.
             predictions = [.. ledger.Predictions()];
+            // A shard's runs wait for `losslab merge`: the cross-run analysis needs every run.
             if (options.Shard is not null) return ledger.Snapshot();
             var results = ExperimentClosing.Close(ledger.Snapshot(), predictions, ClosingSettings.Of(experiment));
             // The ledger's last save wrote these rows to predictions.csv; the closing adds numbers to results.json only.
