@@ -23,7 +23,13 @@ public sealed class ExperimentRunner
     /// <summary>The error of a run that Ctrl+C stopped before it began (a run stopped while training says "cancelled").</summary>
     public const string NotStartedError = "cancelled before it started";
 
-    public ExperimentResults Run(ResolvedExperiment resolved, RunOptions options, IRunProgress progress, CancellationToken cancellation)
+    public ExperimentResults Run(ResolvedExperiment resolved, RunOptions options, IRunProgress progress, CancellationToken cancellation) =>
+        Run(resolved, options, progress, cancellation, out _);
+
+    /// <param name="predictions">The rows written to predictions.csv, in its order (the report draws from them
+    /// without reading the file back).</param>
+    public ExperimentResults Run(ResolvedExperiment resolved, RunOptions options, IRunProgress progress, CancellationToken cancellation,
+        out IReadOnlyList<Prediction> predictions)
     {
         var experiment = resolved.Experiment;
         var device = TorchDevice.Resolve(options.Device);
@@ -99,10 +105,12 @@ public sealed class ExperimentRunner
             var workers = Enumerable.Range(0, Math.Min(parallel, Math.Max(1, pending.Count))).Select(_ => Task.Factory.StartNew(Worker, TaskCreationOptions.LongRunning)).ToArray();
             Task.WaitAll(workers);
 
+            predictions = [.. ledger.Predictions()];
             // A shard's runs wait for `losslab merge`: the cross-run analysis needs every run.
             if (options.Shard is not null) return ledger.Snapshot();
-            var results = ExperimentClosing.Close(ledger.Snapshot(), ledger.Predictions(), ClosingSettings.Of(experiment));
-            folder.Save(results, ledger.Predictions());
+            var results = ExperimentClosing.Close(ledger.Snapshot(), predictions, ClosingSettings.Of(experiment));
+            // The ledger's last save wrote these rows to predictions.csv; the closing adds numbers to results.json only.
+            folder.SaveResults(results);
             return results;
         }
         finally

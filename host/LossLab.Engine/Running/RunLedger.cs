@@ -16,6 +16,8 @@ internal sealed class RunLedger(ResolvedExperiment resolved, ExperimentResults t
     private readonly Dictionary<(string Loss, int Seed), RunResult> _runs = [];
     private readonly Dictionary<(string Loss, int Seed), List<Prediction>> _predictions = [];
     private readonly Dictionary<string, DecisionBoundary> _boundaries = [];
+    // A run's rows never change once recorded, so their digest is computed once, not at every save of every later run.
+    private readonly Dictionary<(string Loss, int Seed), (int Rows, string Sha256)> _digests = [];
 
     /// <summary>With --resume: keeps a completed run of the earlier results (and its predictions) instead of re-running it.</summary>
     public bool KeepPrevious(string loss, int seed)
@@ -32,6 +34,7 @@ internal sealed class RunLedger(ResolvedExperiment resolved, ExperimentResults t
         }
         _runs[(loss, seed)] = run;
         _predictions[(loss, seed)] = rows;
+        _digests.Remove((loss, seed));
         if (previous.Results.DecisionBoundaries.FirstOrDefault(b => b.Loss == loss && b.Seed == seed) is { } boundary) _boundaries[loss] = boundary;
         return true;
     }
@@ -41,6 +44,7 @@ internal sealed class RunLedger(ResolvedExperiment resolved, ExperimentResults t
         lock (_gate)
         {
             _runs[(run.Loss, run.Seed)] = run;
+            _digests.Remove((run.Loss, run.Seed));
             if (outcome is { Validation: { } validation, Test: { } test } && data is not null)
                 _predictions[(run.Loss, run.Seed)] = [.. Rows("validation", run, data.ValidationLabels, data.ValidationIds, validation), .. Rows("test", run, data.TestLabels, data.TestIds, test)];
             if (boundary is not null) _boundaries[run.Loss] = boundary;
@@ -65,16 +69,16 @@ internal sealed class RunLedger(ResolvedExperiment resolved, ExperimentResults t
         lock (_gate)
             return template with
             {
-                Runs = [.. Ordered().Where(_runs.ContainsKey).Select(key => WithDigest(_runs[key], _predictions.GetValueOrDefault(key)))],
+                Runs = [.. Ordered().Where(_runs.ContainsKey).Select(key => WithDigest(key, _runs[key]))],
                 DecisionBoundaries = [.. resolved.Losses.Where(l => _boundaries.ContainsKey(l.Name)).Select(l => _boundaries[l.Name])],
             };
     }
 
-    private static RunResult WithDigest(RunResult run, List<Prediction>? rows)
+    private RunResult WithDigest((string, int) key, RunResult run)
     {
-        if (rows is null) return run;
-        var (count, sha) = PredictionDigest.Of(rows);
-        return run with { PredictionRows = count, PredictionsSha256 = sha };
+        if (_predictions.GetValueOrDefault(key) is not { } rows) return run;
+        if (!_digests.TryGetValue(key, out var digest)) _digests[key] = digest = PredictionDigest.Of(rows);
+        return run with { PredictionRows = digest.Rows, PredictionsSha256 = digest.Sha256 };
     }
 
     private IEnumerable<(string, int)> Ordered() =>

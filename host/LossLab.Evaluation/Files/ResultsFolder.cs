@@ -29,8 +29,36 @@ public sealed class ResultsFolder(string directory)
     {
         System.IO.Directory.CreateDirectory(Directory);
         LossLab.Evaluation.PredictionsFile.Write(PredictionsPath, predictions);
-        var boundaries = DecisionBoundaryFile.Write(DecisionBoundariesPath, results.DecisionBoundaries);
+        SaveResults(results);
+    }
+
+    /// <summary>
+    /// As <see cref="Save"/> when predictions.csv already holds the results' rows (the closing analysis adds
+    /// numbers, not rows): writes decision-boundaries.json and then results.json.
+    /// </summary>
+    public void SaveResults(ExperimentResults results)
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        var boundaries = WriteBoundaries(results.DecisionBoundaries);
         AtomicFile.WriteText(ResultsPath, ResultsJson.Serialize(results with { DecisionBoundariesSha256 = boundaries }));
+    }
+
+    private List<DecisionBoundary>? _boundariesWritten;
+    private string? _boundariesSha256;
+
+    /// <summary>
+    /// decision-boundaries.json, rewritten only when the grids differ from the ones this folder object last wrote
+    /// (the same objects, and the file still there): a run saves after each of its trainings, and only the first
+    /// seed's trainings add a grid, so the unchanged file is not serialized, hashed and written again each time.
+    /// </summary>
+    private string? WriteBoundaries(IReadOnlyList<DecisionBoundary> boundaries)
+    {
+        if (_boundariesWritten is { } written && written.Count == boundaries.Count && boundaries.Count > 0
+            && written.Zip(boundaries).All(pair => ReferenceEquals(pair.First, pair.Second)) && File.Exists(DecisionBoundariesPath))
+            return _boundariesSha256;
+        _boundariesSha256 = DecisionBoundaryFile.Write(DecisionBoundariesPath, boundaries);
+        _boundariesWritten = [.. boundaries];
+        return _boundariesSha256;
     }
 
     /// <summary>

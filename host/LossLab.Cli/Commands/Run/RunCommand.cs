@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LossLab.Engine.Experiments;
+using LossLab.Engine.Native;
 using LossLab.Engine.Running;
 using LossLab.Evaluation;
 using LossLab.Evaluation.Experiments;
@@ -28,6 +29,8 @@ public sealed class RunCommand(PluginCatalogFactory catalogs, ExperimentRunner r
 
     public int Execute(RunSettings settings, CancellationToken cancellation)
     {
+        // libtorch loads on another core while the plugins are discovered and the experiment resolved.
+        var torchLoaded = TorchPreload.Start(settings.Device);
         var catalog = catalogs.Create(settings.Plugins);
         PreviousResults? previous = null;
         ResolvedExperiment resolved;
@@ -63,10 +66,11 @@ public sealed class RunCommand(PluginCatalogFactory catalogs, ExperimentRunner r
             ShardPlan.SizeOf(shard, runs) == 0 ? " (more shards than runs: an empty shard)" : $", numbers {ShardPlan.FirstRun(shard, runs) + 1}–{ShardPlan.FirstRun(shard, runs) + ShardPlan.SizeOf(shard, runs)} in plan order");
 
         using var progress = progressFactory.Create(settings.Quiet, settings.Verbose);
-        var results = runner.Run(resolved, new RunOptions(output, settings.Parallel, settings.Device, settings.CommandLine, previous, shard), progress, cancellation);
+        torchLoaded.Wait();
+        var results = runner.Run(resolved, new RunOptions(output, settings.Parallel, settings.Device, settings.CommandLine, previous, shard), progress, cancellation, out var predictions);
         progress.Dispose();
 
-        if (shard is null) WriteReports(results, output, settings.NoReport);
+        if (shard is null) WriteReports(results, predictions, output, settings.NoReport);
         else logger.LogInformation("Shard {Shard}: no report, summary.md or metrics.csv; the cross-run analysis waits for `losslab merge` of every shard's folder", shard);
         var notCompleted = results.Runs.Where(r => r.Status != RunStatus.Completed).ToList();
         // Cancelled runs are counted in one line below (Interruption), not one warning each.
@@ -81,11 +85,11 @@ public sealed class RunCommand(PluginCatalogFactory catalogs, ExperimentRunner r
         return notCompleted.Count > 0 ? ExitCodes.RuntimeFailure : gates;
     }
 
-    private void WriteReports(ExperimentResults results, string output, bool noReport)
+    /// <param name="predictions">The rows the runner wrote to predictions.csv ("R" scores read back as the same doubles, so not read back).</param>
+    private void WriteReports(ExperimentResults results, IReadOnlyList<Prediction> predictions, string output, bool noReport)
     {
         var pdf = Path.Combine(output, "report.pdf");
-        var predictions = noReport ? [] : LossLab.Evaluation.PredictionsFile.Read(Path.Combine(output, ResultsFolder.PredictionsFile));
-        ReportFiles.Write(results, predictions, pdf, logger, pdf: !noReport);
+        ReportFiles.Write(results, noReport ? [] : predictions, pdf, logger, pdf: !noReport);
         if (!noReport) logger.LogInformation("Report: {Pdf}", Path.GetFullPath(pdf));
     }
 }
