@@ -72,7 +72,7 @@ public static class ImageData
         output.WriteLine($"VmHWM after loading: {Mib(PeakResident()):F0} MiB");
         clock.Restart();
         using var seed = new SeedData(data, 1, resolved.Experiment, torch.CPU);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"one seed's data (split, validation and test as float tensors) in {clock.Elapsed.TotalSeconds:F1} s; VmHWM {Mib(PeakResident()):F0} MiB"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"one seed's data (split and batch schedule; validation and test stay bytes) in {clock.Elapsed.TotalSeconds:F1} s; VmHWM {Mib(PeakResident()):F0} MiB"));
         clock.Restart();
         var batches = 0;
         foreach (var order in seed.Schedule.EpochOrders().Take(1))
