@@ -43,6 +43,23 @@ public sealed class ExperimentSchemaTests
         Assert.Empty(Schemas.Problems(Schemas.ExperimentNode(), json));
     }
 
+    /// <summary>The parser reads objectives without regard to case or spaces; the schema's pattern must not flag what it accepts.</summary>
+    [Theory]
+    [InlineData("Max_F1")]
+    [InlineData("YOUDEN")]
+    [InlineData(" recall >= 0.9 ")]
+    [InlineData("Precision>=0.5")]
+    [InlineData("Cost:1,20")]
+    [InlineData("Max_FBeta:2")]
+    public void Objectives_the_parser_accepts_in_any_case_are_valid_against_the_schema(string objective)
+    {
+        var json = ExperimentFile.Parse($$"""{ "name": "x", "thresholds": ["{{objective}}"] }""", "objectives");
+        var problems = new List<string>();
+        ExperimentParser.Parse(json, problems);
+        Assert.Empty(problems);
+        Assert.Empty(Schemas.Problems(Schemas.ExperimentNode(), json));
+    }
+
     [Fact]
     public void The_parser_reads_and_ignores_the_schema_key()
     {
