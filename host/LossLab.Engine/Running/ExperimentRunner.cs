@@ -66,12 +66,12 @@ public sealed class ExperimentRunner
             var ledger = new RunLedger(resolved, template, options.Previous, progress.Message);
 
             var pending = new ConcurrentQueue<(int Index, ConfiguredLoss Loss, int Seed)>();
-            var index = 0;
-            foreach (var seed in experiment.Seeds)
-            foreach (var loss in resolved.Losses)
+            var losses = resolved.Losses.ToDictionary(l => l.Name);
+            var runs = ShardPlan.Runs(experiment.Seeds, [.. resolved.Losses.Select(l => l.Name)]).ToList();
+            for (var index = 0; index < runs.Count; index++)
             {
-                if (ShardPlan.Includes(options.Shard, index, experiment.Seeds.Count * resolved.Losses.Count) && !ledger.KeepPrevious(loss.Name, seed)) pending.Enqueue((index, loss, seed));
-                index++;
+                var (loss, seed) = runs[index];
+                if (ShardPlan.Includes(options.Shard, index, runs.Count) && !ledger.KeepPrevious(loss, seed)) pending.Enqueue((index, losses[loss], seed));
             }
             foreach (var seed in pending.Select(p => p.Seed).Distinct()) Build(seed);
             progress.Planned(pending.Count);

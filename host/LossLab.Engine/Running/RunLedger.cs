@@ -82,7 +82,7 @@ internal sealed class RunLedger(ResolvedExperiment resolved, ExperimentResults t
     }
 
     private IEnumerable<(string, int)> Ordered() =>
-        resolved.Experiment.Seeds.SelectMany(seed => resolved.Losses.Select(loss => (loss.Name, seed)));
+        ShardPlan.Runs(resolved.Experiment.Seeds, [.. resolved.Losses.Select(l => l.Name)]);
 
     private static IEnumerable<Prediction> Rows(string split, RunResult run, int[] labels, string[] ids, ScoredSplit scored) =>
         labels.Select((y, i) => new Prediction(split, run.Seed, run.Loss, y, scored.Scores[i], ids[i]));
