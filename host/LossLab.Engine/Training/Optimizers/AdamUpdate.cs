@@ -21,7 +21,7 @@ internal sealed class AdamUpdate : ParameterUpdate
     private readonly bool _decoupled;
     private readonly bool _decay;
     private readonly Scalar _beta1, _oneMinusBeta1, _beta2, _oneMinusBeta2, _epsilon, _weightDecay, _decoupledShrink;
-    private readonly Tensor[] _firstMoments, _secondMoments;
+    private readonly Tensor?[] _firstMoments, _secondMoments;
     private long _step;
     private Scalar? _rootBiasCorrection2, _negativeStepSize;
 
@@ -37,8 +37,8 @@ internal sealed class AdamUpdate : ParameterUpdate
         _epsilon = Constant(Epsilon);
         _weightDecay = Constant(weightDecay);
         _decoupledShrink = Constant(1 - learningRate * weightDecay);
-        _firstMoments = [.. parameters.Select(p => zeros_like(p).DetachFromDisposeScope())];
-        _secondMoments = [.. parameters.Select(p => zeros_like(p).DetachFromDisposeScope())];
+        _firstMoments = new Tensor?[parameters.Length];
+        _secondMoments = new Tensor?[parameters.Length];
     }
 
     protected override void BeginStep()
@@ -50,13 +50,13 @@ internal sealed class AdamUpdate : ParameterUpdate
         _negativeStepSize = (-(_learningRate / biasCorrection1)).ToScalar();
     }
 
-    protected override void Update(int index, Parameter parameter, Tensor grad)
+    protected override void Update(int index, Tensor parameter, Tensor grad)
     {
         // AdamW shrinks even at λ = 0 in TorchSharp (a multiplication by exactly 1, so skipping it changes nothing).
         if (_decoupled && _decay) parameter.mul_(_decoupledShrink);
         if (!_decoupled && _decay) grad = grad.add(parameter, alpha: _weightDecay);
-        var m = _firstMoments[index];
-        var v = _secondMoments[index];
+        var m = _firstMoments[index] ??= zeros_like(parameter).DetachFromDisposeScope();
+        var v = _secondMoments[index] ??= zeros_like(parameter).DetachFromDisposeScope();
         m.mul_(_beta1).add_(grad, alpha: _oneMinusBeta1);
         v.mul_(_beta2).addcmul_(grad, grad, value: _oneMinusBeta2);
         var denominator = v.sqrt().div_(_rootBiasCorrection2!).add_(_epsilon);
@@ -72,7 +72,7 @@ internal sealed class AdamUpdate : ParameterUpdate
 
     public override void Dispose()
     {
-        foreach (var t in _firstMoments.Concat(_secondMoments)) t.Dispose();
+        foreach (var t in _firstMoments.Concat(_secondMoments)) t?.Dispose();
         base.Dispose();
     }
 }

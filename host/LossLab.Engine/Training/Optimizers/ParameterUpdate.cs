@@ -17,10 +17,15 @@ namespace LossLab.Engine.Training.Optimizers;
 internal abstract class ParameterUpdate : IDisposable
 {
     private readonly List<Scalar> _scalars = [];
+    private FlatParameters? _flat;
+    private bool _laidOut;
 
     protected ParameterUpdate(Parameter[] parameters) => Parameters = parameters;
 
     protected Parameter[] Parameters { get; }
+
+    /// <summary>The flat buffers the parameters moved into at the first step; null before it, or where they could not.</summary>
+    internal FlatParameters? Flat => _flat;
 
     public static ParameterUpdate Create(TrainingSettings settings, Parameter[] parameters) => settings.Optimizer switch
     {
@@ -33,6 +38,11 @@ internal abstract class ParameterUpdate : IDisposable
     /// <summary>Zeroes every gradient in place, as torch.optim's zero_grad (set_to_none = false).</summary>
     public void ZeroGrad()
     {
+        if (_flat is not null)
+        {
+            _flat.Grad.zero_();
+            return;
+        }
         foreach (var p in Parameters)
         {
             using var grad = p.grad;
@@ -41,24 +51,37 @@ internal abstract class ParameterUpdate : IDisposable
         }
     }
 
-    /// <summary>One update of every parameter that has a gradient, under no_grad, temporaries in a dispose scope.</summary>
+    /// <summary>
+    /// One update of every parameter that has a gradient, under no_grad, temporaries in a dispose scope. At the
+    /// first step, once backward has made every gradient, the parameters move into one flat buffer where they can
+    /// (<see cref="FlatParameters"/>); the update is element-wise, so it computes the same values either way.
+    /// </summary>
     public void Step()
     {
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        BeginStep();
-        for (var i = 0; i < Parameters.Length; i++)
+        if (!_laidOut)
         {
-            var grad = Parameters[i].grad;
-            if (grad is null) continue;
-            Update(i, Parameters[i], grad);
+            _flat = FlatParameters.TryCreate(Parameters);
+            _laidOut = true;
         }
+        BeginStep();
+        if (_flat is not null)
+            Update(0, _flat.Data, _flat.Grad);
+        else
+            for (var i = 0; i < Parameters.Length; i++)
+            {
+                var grad = Parameters[i].grad;
+                if (grad is null) continue;
+                Update(i, Parameters[i], grad);
+            }
         EndStep();
     }
 
     protected virtual void BeginStep() { }
 
-    protected abstract void Update(int index, Parameter parameter, Tensor grad);
+    /// <summary>Updates one parameter, or with flat buffers (index 0) all of them at once.</summary>
+    protected abstract void Update(int index, Tensor parameter, Tensor grad);
 
     protected virtual void EndStep() { }
 
@@ -72,6 +95,7 @@ internal abstract class ParameterUpdate : IDisposable
 
     public virtual void Dispose()
     {
+        _flat?.Dispose();
         foreach (var s in _scalars) s.Dispose();
         _scalars.Clear();
     }

@@ -26,7 +26,7 @@ internal sealed class SgdUpdate : ParameterUpdate
         _buffers = new Tensor?[parameters.Length];
     }
 
-    protected override void Update(int index, Parameter parameter, Tensor grad)
+    protected override void Update(int index, Tensor parameter, Tensor grad)
     {
         if (_decay) grad = grad.add(parameter, alpha: _weightDecay);
         if (_momentum)
