@@ -27,6 +27,31 @@ public class PredictionsFileTests
     }
 
     [Fact]
+    public void Rows_formatted_once_per_run_write_the_same_bytes_as_the_rows_written_at_once()
+    {
+        using var folder = new TempFolder();
+        Prediction[] first =
+        [
+            new("validation", 0, "bce", 1, 0.1 + 0.2, "17"),
+            new("test", 1, "focal, γ=2", 0, 1e-300, "scans/a, b.png"),
+            new("test", -3, "say \"hi\"", 1, 1 - 1e-16, "line\nbreak"),
+        ];
+        Prediction[] second =
+        [
+            new("test", 2, "-weighted", 0, 0.0, "ü-ß"),
+            new("test", 2, "=sum", 1, 1.0 / 3.0),
+            new("test", 2, "=sum", 0, -0.0, "+1"),
+        ];
+        PredictionsFile.Write(folder.File("whole.csv"), [.. first, .. second]);
+        PredictionsFile.Write(folder.File("runs.csv"), [PredictionsFile.Format(first), PredictionsFile.Format(second)]);
+        Assert.Equal(File.ReadAllBytes(folder.File("whole.csv")), File.ReadAllBytes(folder.File("runs.csv")));
+        PredictionsFile.Write(folder.File("empty.csv"), Array.Empty<byte[]>());
+        PredictionsFile.Write(folder.File("empty-rows.csv"), Array.Empty<Prediction>());
+        Assert.Equal(File.ReadAllBytes(folder.File("empty-rows.csv")), File.ReadAllBytes(folder.File("empty.csv")));
+        Assert.Throws<ArgumentException>(() => PredictionsFile.Format([new Prediction("test", 0, "bce", 2, 0.5)]));
+    }
+
+    [Fact]
     public void A_file_written_before_ids_reads_with_empty_ids_and_keeps_its_digest()
     {
         using var folder = new TempFolder();

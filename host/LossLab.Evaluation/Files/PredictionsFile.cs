@@ -35,21 +35,64 @@ public static class PredictionsFile
         {
             using var csv = CsvWriter.ToFile(temp, WriterOptions);
             csv.WriteHeader([.. Columns]);
-            int index = 0;
-            foreach (var row in rows)
-            {
-                Check(row, index++);
-                csv.WriteRecord(
-                [
-                    row.Split,
-                    row.Seed.ToString(CultureInfo.InvariantCulture),
-                    row.Loss,
-                    row.Id,
-                    row.Label.ToString(CultureInfo.InvariantCulture),
-                    row.Score.ToString("R", CultureInfo.InvariantCulture),
-                ]);
-            }
+            WriteRows(csv, rows);
         });
+    }
+
+    /// <summary>
+    /// The file's lines for <paramref name="rows"/> (no header), UTF-8, exactly as <see cref="Write(string, IEnumerable{Prediction})"/>
+    /// writes them: a writer that saves the same rows again and again (the run ledger, after every run) formats
+    /// each run's rows once and writes them with <see cref="Write(string, IEnumerable{byte[]})"/>.
+    /// </summary>
+    public static byte[] Format(IEnumerable<Prediction> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = CsvWriter.Create(text, WriterOptions, leaveOpen: true))
+            WriteRows(csv, rows);
+        return Utf8.GetBytes(text.ToString());
+    }
+
+    /// <summary>Writes the header and then <paramref name="formatted"/> (from <see cref="Format"/>) in order, atomically.</summary>
+    public static void Write(string path, IEnumerable<byte[]> formatted)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(formatted);
+        AtomicFile.Write(path, stream =>
+        {
+            stream.Write(Header);
+            foreach (var lines in formatted) stream.Write(lines);
+        });
+    }
+
+    private static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    private static readonly byte[] Header = HeaderBytes();
+
+    private static byte[] HeaderBytes()
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = CsvWriter.Create(text, WriterOptions, leaveOpen: true))
+            csv.WriteHeader([.. Columns]);
+        return Utf8.GetBytes(text.ToString());
+    }
+
+    private static void WriteRows(CsvWriter csv, IEnumerable<Prediction> rows)
+    {
+        int index = 0;
+        foreach (var row in rows)
+        {
+            Check(row, index++);
+            csv.WriteRecord(
+            [
+                row.Split,
+                row.Seed.ToString(CultureInfo.InvariantCulture),
+                row.Loss,
+                row.Id,
+                row.Label.ToString(CultureInfo.InvariantCulture),
+                row.Score.ToString("R", CultureInfo.InvariantCulture),
+            ]);
+        }
     }
 
     /// <summary>Reads a file written by <see cref="Write"/> (columns in any order, extra columns ignored; without an

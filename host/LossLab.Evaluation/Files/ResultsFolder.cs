@@ -32,6 +32,14 @@ public sealed class ResultsFolder(string directory)
         SaveResults(results);
     }
 
+    /// <summary>As <see cref="Save(ExperimentResults, IEnumerable{Prediction})"/>, with the rows already formatted (<see cref="LossLab.Evaluation.PredictionsFile.Format"/>).</summary>
+    public void Save(ExperimentResults results, IEnumerable<byte[]> formattedPredictions)
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        LossLab.Evaluation.PredictionsFile.Write(PredictionsPath, formattedPredictions);
+        SaveResults(results);
+    }
+
     /// <summary>
     /// As <see cref="Save"/> when predictions.csv already holds the results' rows (the closing analysis adds
     /// numbers, not rows): writes decision-boundaries.json and then results.json.
