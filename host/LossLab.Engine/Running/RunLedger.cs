@@ -21,6 +21,8 @@ internal sealed class RunLedger(ResolvedExperiment resolved, ExperimentResults t
     // Likewise their lines in predictions.csv, which is rewritten whole after every run: formatting every earlier
     // run's rows again at each save made the saves quadratic in the runs (3.8 s of CPU for 90 runs of the default experiment).
     private readonly Dictionary<(string Loss, int Seed), byte[]> _lines = [];
+    // And their entries in results.json, rewritten whole after every run too.
+    private readonly Dictionary<(string Loss, int Seed), string> _json = [];
 
     /// <summary>With --resume: keeps a completed run of the earlier results (and its predictions) instead of re-running it.</summary>
     public bool KeepPrevious(string loss, int seed)
@@ -39,6 +41,7 @@ internal sealed class RunLedger(ResolvedExperiment resolved, ExperimentResults t
         _predictions[(loss, seed)] = rows;
         _digests.Remove((loss, seed));
         _lines.Remove((loss, seed));
+        _json.Remove((loss, seed));
         if (previous.Results.DecisionBoundaries.FirstOrDefault(b => b.Loss == loss && b.Seed == seed) is { } boundary) _boundaries[loss] = boundary;
         return true;
     }
@@ -50,6 +53,7 @@ internal sealed class RunLedger(ResolvedExperiment resolved, ExperimentResults t
             _runs[(run.Loss, run.Seed)] = run;
             _digests.Remove((run.Loss, run.Seed));
             _lines.Remove((run.Loss, run.Seed));
+            _json.Remove((run.Loss, run.Seed));
             if (outcome is { Validation: { } validation, Test: { } test } && data is not null)
                 _predictions[(run.Loss, run.Seed)] = [.. Rows("validation", run, data.ValidationLabels, data.ValidationIds, validation), .. Rows("test", run, data.TestLabels, data.TestIds, test)];
             if (boundary is not null) _boundaries[run.Loss] = boundary;
@@ -59,8 +63,15 @@ internal sealed class RunLedger(ResolvedExperiment resolved, ExperimentResults t
 
     public void Save(ResultsFolder folder)
     {
-        lock (_gate) folder.Save(Snapshot(), FormattedPredictions());
+        lock (_gate)
+        {
+            var snapshot = Snapshot();
+            folder.Save(snapshot, FormattedPredictions(), SerializedRuns(snapshot.Runs));
+        }
     }
+
+    private List<string> SerializedRuns(List<RunResult> runs) =>
+        [.. runs.Select(run => _json.TryGetValue((run.Loss, run.Seed), out var text) ? text : _json[(run.Loss, run.Seed)] = ResultsJson.Serialize(run))];
 
     /// <summary>Every run's rows as predictions.csv lines, in plan order, each run formatted once.</summary>
     private List<byte[]> FormattedPredictions() =>

@@ -32,12 +32,14 @@ public sealed class ResultsFolder(string directory)
         SaveResults(results);
     }
 
-    /// <summary>As <see cref="Save(ExperimentResults, IEnumerable{Prediction})"/>, with the rows already formatted (<see cref="LossLab.Evaluation.PredictionsFile.Format"/>).</summary>
-    public void Save(ExperimentResults results, IEnumerable<byte[]> formattedPredictions)
+    /// <summary>As <see cref="Save(ExperimentResults, IEnumerable{Prediction})"/>, with the rows already formatted (<see cref="LossLab.Evaluation.PredictionsFile.Format"/>) and the runs already serialized.</summary>
+    /// <param name="serializedRuns">Each of <paramref name="results"/>' runs as <see cref="ResultsJson.Serialize{T}"/> gives it (see <see cref="ResultsJson.Serialize(ExperimentResults, IReadOnlyList{string})"/>).</param>
+    public void Save(ExperimentResults results, IEnumerable<byte[]> formattedPredictions, IReadOnlyList<string> serializedRuns)
     {
         System.IO.Directory.CreateDirectory(Directory);
         LossLab.Evaluation.PredictionsFile.Write(PredictionsPath, formattedPredictions);
-        SaveResults(results);
+        var boundaries = WriteBoundaries(results.DecisionBoundaries);
+        AtomicFile.WriteText(ResultsPath, ResultsJson.Serialize(results with { DecisionBoundariesSha256 = boundaries }, serializedRuns));
     }
 
     /// <summary>
