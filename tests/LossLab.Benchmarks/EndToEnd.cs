@@ -17,7 +17,9 @@ namespace LossLab.Benchmarks;
 /// it chose (each run's duration is Trainer.Run, data preparation to evaluation), and (2) the tuned in-process
 /// figure: the same <see cref="ExperimentRunner"/> call in this warm process (plugins loaded, code compiled), the
 /// whole runner (data, trainings, closing analysis, files) and its trainings' Σ duration_s ÷ runs at once.
-/// Also the start-up alone: <c>losslab plugins</c> and <c>losslab run --help</c>. Rounds interleave every side.
+/// Also the start-up alone: <c>losslab plugins</c> and <c>losslab run --help</c>; and the floor under any TorchSharp
+/// CLI, a process of this benchmark that starts .NET, loads libtorch and makes one tensor (<c>torch-floor</c>), with
+/// PyTorch's own start-up beside it (<c>python3 -c 'import torch'</c>). Rounds interleave every side.
 /// </summary>
 internal static class EndToEnd
 {
@@ -37,7 +39,10 @@ internal static class EndToEnd
                 ("in process, warm: ExperimentRunner.Run", r => InProcess(catalog, Path.Combine(work, $"inproc{r}"))),
                 ("losslab plugins (start-up)", _ => Cli(dll, work, null, "plugins")),
                 ("losslab run --help (start-up)", _ => Cli(dll, work, null, "run", "--help")),
+                ("floor: .NET start + libtorch, one tensor", _ => Timed(work, "dotnet", typeof(EndToEnd).Assembly.Location, "torch-floor")),
             };
+            if (File.Exists(EpochAgainstPyTorch.Python))
+                sides = [.. sides, ("PyTorch 1.13: python3 -c 'import torch'", _ => Timed(work, EpochAgainstPyTorch.Python, "-c", "import torch; torch.ones(1)"))];
             for (var i = 0; i < sides.Length; i++) sides[i].Measure(-1 - i); // warm-up: page cache, this process's JIT
             var samples = sides.Select(_ => new List<Sample>()).ToArray();
             for (var round = 0; round < rounds; round++)
@@ -56,6 +61,9 @@ internal static class EndToEnd
                 var cpu = double.IsNaN(s[0].Cpu) ? "" : EpochAgainstPyTorch.Median(s.Select(x => x.Cpu)).ToString("F2", CultureInfo.InvariantCulture);
                 output.WriteLine($"{sides[i].Name,-42} {wall,8:F2} {s.Min(x => x.Wall),7:F2} {cpu,7} {(double.IsNaN(training) ? "" : training.ToString("F3", CultureInfo.InvariantCulture)),11} {ratio,16}");
             }
+            var trainingAlone = EpochAgainstPyTorch.Median(samples[1].Select(x => x.Training!.Value));
+            var floor = EpochAgainstPyTorch.Median(samples[5].Select(x => x.Wall));
+            output.WriteLine($"1.5 × the training alone = {1.5 * trainingAlone:F2} s; a process that only starts .NET and libtorch takes {floor:F2} s ({floor / trainingAlone:F1} × the training)");
             var plan = samples[1][0].Execution;
             if (plan is not null) output.WriteLine($"the CLI's choice: {plan}");
             return 0;
@@ -70,8 +78,21 @@ internal static class EndToEnd
 
     private static Sample Cli(string dll, string work, string? outFolder, params string[] args)
     {
+        var timed = Timed(work, ["dotnet", dll, .. args]);
+        if (outFolder is null) return timed;
+        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(work, outFolder, "results.json")))!;
+        var execution = results["environment"]!["execution"];
+        var parallel = (int?)execution?["parallel"] ?? 1;
+        var training = results["runs"]!.AsArray().Sum(r => (double)r!["duration_s"]!) / parallel;
+        Directory.Delete(Path.Combine(work, outFolder), recursive: true);
+        return timed with { Training = training, Execution = execution?.ToJsonString() };
+    }
+
+    /// <summary>Wall clock and user + system CPU (<c>/usr/bin/time</c>) of one command.</summary>
+    private static Sample Timed(string work, params string[] command)
+    {
         var start = new ProcessStartInfo("/usr/bin/time") { WorkingDirectory = work, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in (string[])["-f", "cpu %U %S", "dotnet", dll, .. args]) start.ArgumentList.Add(a);
+        foreach (var a in (string[])["-f", "cpu %U %S", .. command]) start.ArgumentList.Add(a);
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -79,16 +100,10 @@ internal static class EndToEnd
         process.WaitForExit();
         var wall = clock.Elapsed.TotalSeconds;
         stdout.Wait();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"losslab {string.Join(' ', args)} exited {process.ExitCode}: {error}");
+        if (process.ExitCode != 0) throw new InvalidOperationException($"{string.Join(' ', command)} exited {process.ExitCode}: {error}");
         var cpuLine = error.Split('\n').Last(l => l.StartsWith("cpu ", StringComparison.Ordinal)).Split(' ');
         var cpu = double.Parse(cpuLine[1], CultureInfo.InvariantCulture) + double.Parse(cpuLine[2], CultureInfo.InvariantCulture);
-        if (outFolder is null) return new Sample(wall, cpu, null);
-        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(work, outFolder, "results.json")))!;
-        var execution = results["environment"]!["execution"];
-        var parallel = (int?)execution?["parallel"] ?? 1;
-        var training = results["runs"]!.AsArray().Sum(r => (double)r!["duration_s"]!) / parallel;
-        Directory.Delete(Path.Combine(work, outFolder), recursive: true);
-        return new Sample(wall, cpu, training, execution?.ToJsonString());
+        return new Sample(wall, cpu, null);
     }
 
     /// <summary>The runner as <c>losslab run --no-report</c> calls it, with the CLI's default (auto) execution plan.</summary>

@@ -18,7 +18,7 @@ namespace LossLab.Benchmarks;
 /// </summary>
 internal static class EpochAgainstPyTorch
 {
-    private const string Python = "/usr/bin/python3";
+    internal const string Python = "/usr/bin/python3";
 
     public static int Run(TextWriter output, int rounds)
     {

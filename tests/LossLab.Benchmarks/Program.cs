@@ -14,6 +14,9 @@ switch (args.FirstOrDefault())
         return EpochAgainstPyTorch.Run(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 7);
     case "end-to-end":
         return EndToEnd.Run(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5, args.Length > 2 ? args[2] : null);
+    case "torch-floor": // what any TorchSharp process pays before its first tensor: runtime start and libtorch's initialisation
+        TorchSharp.torch.ones(1).Dispose();
+        return 0;
     case "thread-reductions":
         return ThreadReductions.Run(Console.Out);
     case "memory":
