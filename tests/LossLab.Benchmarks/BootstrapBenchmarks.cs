@@ -26,10 +26,20 @@ public class BootstrapBenchmarks
     public int Threads { get; set; }
 
     [GlobalSetup]
-    public void Setup()
+    public void Setup() => _seeds = TestSets(Seeds);
+
+    [Benchmark(Description = "PairedBootstrap.Run, 1000 × 3 losses × seeds × 1800 rows")]
+    public BootstrapSummary PairedBootstrapRun() => Run(_seeds, Threads);
+
+    /// <summary>The benchmark's call on the given test sets.</summary>
+    public static BootstrapSummary Run(SeedTestSet[] seeds, int threads) =>
+        PairedBootstrap.Run(seeds, Losses, "bce", "max_f1", Resamples, seed: 0, maxDegreeOfParallelism: threads);
+
+    /// <summary>Seeds 1..count of 1800 test rows each, with every loss's scores and tuned threshold.</summary>
+    public static SeedTestSet[] TestSets(int count)
     {
         var objective = ThresholdObjective.Parse("max_f1");
-        _seeds = [.. Enumerable.Range(1, Seeds).Select(seed =>
+        return [.. Enumerable.Range(1, count).Select(seed =>
         {
             var (labels, _) = RankingMetricBenchmarks.Generate(TestRows, positiveRate: 0.01, seed: 100 + seed);
             for (var i = 0; i < 18; i++) labels[i * (TestRows / 18)] = 1;
@@ -45,7 +55,4 @@ public class BootstrapBenchmarks
             return new SeedTestSet(seed, labels, scores, thresholds);
         })];
     }
-
-    [Benchmark(Description = "PairedBootstrap.Run, 1000 × 3 losses × seeds × 1800 rows")]
-    public BootstrapSummary PairedBootstrapRun() => PairedBootstrap.Run(_seeds, Losses, "bce", "max_f1", Resamples, seed: 0, maxDegreeOfParallelism: Threads);
 }

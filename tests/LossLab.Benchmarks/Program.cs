@@ -14,6 +14,9 @@ switch (args.FirstOrDefault())
         return EpochAgainstPyTorch.Run(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 7);
     case "end-to-end":
         return EndToEnd.Run(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5, args.Length > 2 ? args[2] : null);
+    case "bootstrap-threads":
+        return BootstrapThreads.Run(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 9,
+            args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 30);
     case "thread-reductions":
         return ThreadReductions.Run(Console.Out);
     case "memory":
