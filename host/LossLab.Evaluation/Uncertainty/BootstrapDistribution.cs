@@ -36,6 +36,7 @@ internal static class BootstrapDistribution
         int blockBytes = BlockBytes)
     {
         int seeds = samples.GetLength(0), losses = samples.GetLength(1);
+        threads = (int)Math.Min(threads, (long)resamples * seeds); // no thread without an item to evaluate
         var offsets = new int[seeds + 1]; // seed i's rows in one resample's draws: [offsets[i], offsets[i + 1])
         for (int i = 0; i < seeds; i++) offsets[i + 1] = offsets[i] + resamplers[i].Length;
         int rows = offsets[seeds];
