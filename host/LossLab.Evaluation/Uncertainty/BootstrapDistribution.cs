@@ -7,11 +7,14 @@ namespace LossLab.Evaluation;
 /// <remarks>
 /// The draws stay sequential on one <see cref="Random"/>, in the documented order (resample → seed → positives then
 /// negatives), because that sequence is the result's definition; only what follows a draw is spread over threads.
-/// Resamples go in blocks: one thread draws the rows of block k+1 (<see cref="StratifiedResampler.DrawRows"/>,
-/// a third of the single-threaded time at 1800 rows) while the others count and evaluate those of block k, one
-/// (resample, seed) item at a time taken from a shared counter, and the drawing thread joins them when done.
-/// An item writes the metrics of its seed for every loss into its own slots; after the block, each resample's
-/// values are summed over seeds in seed order, from 0, and divided by the seed count: the arithmetic of the
+/// Resamples go in blocks, drawn in order (<see cref="StratifiedResampler.DrawRows"/>: a third of the single-threaded
+/// time at 1800 rows) into two buffers. The same threads run for the whole call, each taking the next job under one
+/// lock: draw the next block when its buffer is free and nobody is drawing, else evaluate the next (resample, seed)
+/// item of a drawn block (count its rows, every loss's metrics), else wait. So one thread draws block k+1 while the
+/// others evaluate block k, with no stop between blocks (a fork and join per block left the helper threads starting
+/// late: they took a quarter of the items instead of three quarters on two cores).
+/// An item writes the metrics of its seed for every loss into its own slots; the thread finishing a block's last item
+/// sums each resample's values over seeds in seed order, from 0, and divides by the seed count: the arithmetic of the
 /// single-threaded loop, so which thread evaluated an item changes nothing.
 /// Memory: two blocks of drawn rows, each about <see cref="BlockBytes"/>, or ⌈4·threads / seeds⌉ resamples when fewer
 /// fit (every thread gets four items a block).
@@ -21,7 +24,7 @@ internal static class BootstrapDistribution
     /// <summary>Bytes of drawn rows one block aims at: 256 KiB, so the rows drawn are still in cache when counted and
     /// a run allocates about 0.5 MB for them (blocks of 4 MiB made a 3-seed run allocate 8.9 MB, ten times the
     /// single-threaded loop's 0.84 MB, and cost a gen-2 collection each). Blocks are many (about 80 for 1000
-    /// resamples at 3 seeds × 1800 rows, one a resample at 30 seeds on few cores); each costs one Parallel.For.</summary>
+    /// resamples at 3 seeds × 1800 rows, one a resample at 30 seeds on few cores).</summary>
     public const int BlockBytes = 1 << 18;
 
     /// <summary>Metrics per (loss, seed): roc_auc, average_precision, f1, as <see cref="PairedBootstrap.ReportedMetrics"/>.</summary>
@@ -42,51 +45,80 @@ internal static class BootstrapDistribution
         int rows = offsets[seeds];
         int block = Math.Min(resamples, Math.Max(
             Math.Max(1, blockBytes / (sizeof(int) * Math.Max(1, rows))), (4 * threads + seeds - 1) / seeds));
-        int blocks = (resamples + block - 1) / block;
+        int blocks = (resamples + block - 1) / block, total = resamples * seeds;
         int Count(int k) => Math.Min(block, resamples - k * block);
 
         var workers = new Worker[threads];
         for (int w = 0; w < threads; w++) workers[w] = new Worker(samples, w == 0, resamplers.Max(r => r.Length));
-        var drawn = new int[Math.Min(blocks, 2)][];
-        for (int d = 0; d < drawn.Length; d++) drawn[d] = new int[block * rows];
-        var perSeed = new double[block * seeds * losses * Metrics]; // [resample in block, seed, loss, metric]
+        // Two buffers: block k's rows and per-seed metrics in buffer k % 2; block k + 2 is drawn there once k is finished.
+        var drawn = new int[2][];
+        var perSeed = new double[2][]; // [resample in block, seed, loss, metric]
+        for (int d = 0; d < Math.Min(blocks, 2); d++) (drawn[d], perSeed[d]) = (new int[block * rows], new double[block * seeds * losses * Metrics]);
         var values = new double[losses, Metrics, resamples];
-        var means = new double[losses * Metrics];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = threads };
 
-        void Draw(int k, int[] into)
+        // Shared state, read and written under `gate` only. Items are numbered g = b·seeds + i over all resamples and
+        // taken in that order; block k = g / (block·seeds).
+        var gate = new object();
+        int drawnBlocks = 0, taken = 0;
+        bool drawing = false, failed = false;
+        int[] done = [0, 0], finished = [-1, -1]; // per buffer: items of its block evaluated; last block finished there
+        bool Drawable() => !drawing && drawnBlocks < blocks && (drawnBlocks < 2 || finished[drawnBlocks % 2] == drawnBlocks - 2);
+
+        void Work(int w)
         {
-            for (int r = 0; r < Count(k); r++)
-                for (int i = 0; i < seeds; i++) resamplers[i].DrawRows(random, into.AsSpan(r * rows + offsets[i], resamplers[i].Length));
+            try { Loop(workers[w]); }
+            catch
+            {
+                // A claimed item that never finishes would keep the others waiting for its block: release them.
+                lock (gate) { failed = true; Monitor.PulseAll(gate); }
+                throw;
+            }
         }
 
-        Draw(0, drawn[0]);
-        for (int k = 0; k < blocks; k++)
+        void Loop(Worker worker)
         {
-            int[] current = drawn[k % 2];
-            int items = Count(k) * seeds, taken = 0;
-            void Work(int w)
+            var means = new double[losses * Metrics];
+            while (true)
             {
-                // Worker 0 alone touches the Random; the next block goes to the other buffer, which nobody reads now.
-                if (w == 0 && k + 1 < blocks) Draw(k + 1, drawn[(k + 1) % 2]);
-                var worker = workers[w];
-                for (int item; (item = Interlocked.Increment(ref taken) - 1) < items;)
+                int draw = -1, item = -1;
+                lock (gate)
                 {
-                    int r = item / seeds, i = item % seeds;
-                    StratifiedResampler.Count(current.AsSpan(r * rows + offsets[i], resamplers[i].Length), worker.Weights);
-                    EvaluateSeed(worker.Samples, i, worker.Weights, perSeed.AsSpan(item * losses * Metrics, losses * Metrics));
+                    while (true)
+                    {
+                        // Drawing first keeps the evaluating threads fed; the Random is only touched by the one drawing.
+                        if (Drawable()) { drawing = true; draw = drawnBlocks; break; }
+                        if (taken < total && taken / (block * seeds) < drawnBlocks) { item = taken++; break; }
+                        if (taken == total || failed) return;
+                        Monitor.Wait(gate); // a block drawn or finished, or the drawing done, wakes it
+                    }
                 }
-            }
-            if (threads == 1) Work(0);
-            else Parallel.For(0, threads, options, Work);
-
-            for (int r = 0; r < Count(k); r++)
-            {
-                MeanOverSeeds(perSeed.AsSpan(r * seeds * losses * Metrics, seeds * losses * Metrics), seeds, means);
-                for (int j = 0; j < losses; j++)
-                    for (int m = 0; m < Metrics; m++) values[j, m, k * block + r] = means[j * Metrics + m];
+                if (draw >= 0)
+                {
+                    for (int r = 0; r < Count(draw); r++)
+                        for (int i = 0; i < seeds; i++)
+                            resamplers[i].DrawRows(random, drawn[draw % 2].AsSpan(r * rows + offsets[i], resamplers[i].Length));
+                    lock (gate) { drawing = false; drawnBlocks = draw + 1; Monitor.PulseAll(gate); }
+                    continue;
+                }
+                int b = item / seeds, seed = item % seeds, k = b / block, r0 = b - k * block;
+                StratifiedResampler.Count(drawn[k % 2].AsSpan(r0 * rows + offsets[seed], resamplers[seed].Length), worker.Weights);
+                EvaluateSeed(worker.Samples, seed, worker.Weights, perSeed[k % 2].AsSpan((r0 * seeds + seed) * losses * Metrics, losses * Metrics));
+                bool last;
+                lock (gate) last = ++done[k % 2] == Count(k) * seeds;
+                if (!last) continue;
+                // Every item of block k is evaluated and no block is drawn into its buffer before it is finished.
+                for (int r = 0; r < Count(k); r++)
+                {
+                    MeanOverSeeds(perSeed[k % 2].AsSpan(r * seeds * losses * Metrics, seeds * losses * Metrics), seeds, means);
+                    for (int j = 0; j < losses; j++)
+                        for (int m = 0; m < Metrics; m++) values[j, m, k * block + r] = means[j * Metrics + m];
+                }
+                lock (gate) { done[k % 2] = 0; finished[k % 2] = k; Monitor.PulseAll(gate); }
             }
         }
+
+        if (threads == 1) Work(0);
+        else Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads, TaskScheduler = TaskScheduler.Default }, Work);
         return values;
     }
 
