@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace LossLab.Evaluation;
 
 /// <summary>
@@ -23,16 +21,12 @@ internal sealed class StratifiedResampler
     public int Length { get; }
 
     /// <summary>Fills <paramref name="weights"/> (length n): positives first, then negatives, each draw one
-    /// <c>random.Next(count)</c>; <see cref="Count"/> of <see cref="DrawRows"/>.</summary>
+    /// <c>random.Next(count)</c>; the draws of <see cref="DrawRows"/>, counted as they come.</summary>
     public void Draw(Random random, int[] weights)
     {
-        var rows = ArrayPool<int>.Shared.Rent(Length);
-        try
-        {
-            DrawRows(random, rows.AsSpan(0, Length));
-            Count(rows.AsSpan(0, Length), weights);
-        }
-        finally { ArrayPool<int>.Shared.Return(rows); }
+        Array.Clear(weights);
+        foreach (var rows in (int[][])[_positives, _negatives])
+            for (int k = 0; k < rows.Length; k++) weights[rows[random.Next(rows.Length)]]++;
     }
 
     /// <summary>Writes the n rows of one resample to <paramref name="rows"/> (length n), in the order drawn:
