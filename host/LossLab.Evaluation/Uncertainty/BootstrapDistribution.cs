@@ -11,8 +11,9 @@ namespace LossLab.Evaluation;
 /// time at 1800 rows) into two buffers. The same threads run for the whole call, each taking the next job under one
 /// lock: draw the next block when its buffer is free and nobody is drawing, else evaluate the next (resample, seed)
 /// item of a drawn block (count its rows, every loss's metrics), else wait. So one thread draws block k+1 while the
-/// others evaluate block k, with no stop between blocks (a fork and join per block left the helper threads starting
-/// late: they took a quarter of the items instead of three quarters on two cores).
+/// others evaluate block k, with no stop between blocks (a fork and join per block left the helper thread starting
+/// late in every block: on two cores it took a quarter of the items where three quarters balance the work).
+/// One thread runs the plain loop instead: draw, evaluate, next resample.
 /// An item writes the metrics of its seed for every loss into its own slots; the thread finishing a block's last item
 /// sums each resample's values over seeds in seed order, from 0, and divides by the seed count: the arithmetic of the
 /// single-threaded loop, so which thread evaluated an item changes nothing.
