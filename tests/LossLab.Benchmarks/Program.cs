@@ -17,6 +17,9 @@ switch (args.FirstOrDefault())
     case "torch-floor": // what any TorchSharp process pays before its first tensor: runtime start and libtorch's initialisation
         TorchSharp.torch.ones(1).Dispose();
         return 0;
+    case "bootstrap-threads":
+        return BootstrapThreads.Run(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 9,
+            args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 30);
     case "thread-reductions":
         return ThreadReductions.Run(Console.Out);
     case "memory":

@@ -130,6 +130,175 @@ public class PairedBootstrapTests
             Assert.True(interval.Lower <= interval.Upper);
     }
 
+    /// <summary>Seeds of unequal lengths, tied scores (rounded to 3 decimals) and, when asked, a seed whose test rows
+    /// are all negatives, which makes every resample's AUC and AP NaN.</summary>
+    private static List<SeedTestSet> MixedSeeds(bool singleClassSeed)
+    {
+        var seeds = Seeds(600).Take(2).Append(Seeds(257)[2]).ToList();
+        if (singleClassSeed)
+        {
+            var random = new Random(9);
+            var scores = new Dictionary<string, double[]>();
+            foreach (string loss in (string[])["bce", "good", "noise", "bce_copy"])
+                scores[loss] = [.. Enumerable.Range(0, 150).Select(_ => Math.Round(random.NextDouble(), 2))];
+            seeds.Add(new SeedTestSet(3, new int[150], scores, scores.Keys.ToDictionary(k => k, _ => 0.5)));
+        }
+        return seeds;
+    }
+
+    /// <summary>Every number of a summary as its bits, and every verdict, keyed by where it is.</summary>
+    private static List<(string Where, long Bits)> Bits(BootstrapSummary summary)
+    {
+        var bits = new List<(string, long)>();
+        void Add(string where, double estimate, double lower, double upper)
+        {
+            bits.Add((where + " estimate", BitConverter.DoubleToInt64Bits(estimate)));
+            bits.Add((where + " lower", BitConverter.DoubleToInt64Bits(lower)));
+            bits.Add((where + " upper", BitConverter.DoubleToInt64Bits(upper)));
+        }
+        foreach (var (loss, metrics) in summary.Metrics)
+            foreach (var (metric, i) in metrics) Add($"{loss} {metric}", i.Estimate, i.Lower, i.Upper);
+        foreach (var (loss, metrics) in summary.Differences)
+            foreach (var (metric, d) in metrics)
+            {
+                Add($"{loss} − baseline {metric}", d.Estimate, d.Lower, d.Upper);
+                bits.Add(($"{loss} − baseline {metric} verdict {d.Verdict}", 0));
+            }
+        return bits;
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AnyThreadCount_GivesTheSameBits(bool singleClassSeed)
+    {
+        var seeds = MixedSeeds(singleClassSeed);
+        string[] losses = ["bce", "good", "noise", "bce_copy"];
+        // 1100 resamples of 1457 (1607) rows: two blocks of drawn rows (719 or 652 resamples, then the rest).
+        var one = PairedBootstrap.Run(seeds, losses, "bce", "max_f1", 1100, seed: 5, maxDegreeOfParallelism: 1);
+        Assert.Equal(singleClassSeed, double.IsNaN(one.Metrics["good"]["roc_auc"].Lower));
+        Assert.False(double.IsNaN(one.Metrics["good"]["f1"].Lower));
+        Assert.Contains(one.Differences.Values.SelectMany(d => d.Values), d => d.Verdict != "no clear difference");
+        foreach (int threads in (int[])[2, 3, 8, 0])
+        {
+            var many = PairedBootstrap.Run(seeds, losses, "bce", "max_f1", 1100, seed: 5, maxDegreeOfParallelism: threads);
+            Assert.Equal(Bits(one), Bits(many));
+            Assert.Equal(ResultsJson.Serialize(one), ResultsJson.Serialize(many));
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]       // the fewest resamples a block may hold: ⌈4·threads / seeds⌉
+    [InlineData(20_000)]  // a few resamples per block, the last block partial
+    public void ManySmallBlocks_GiveTheSameBits(int blockBytes)
+    {
+        var seeds = MixedSeeds(singleClassSeed: true);
+        string[] losses = ["bce", "good", "noise"];
+        var samples = new WeightedSample[seeds.Count, losses.Length];
+        for (int i = 0; i < seeds.Count; i++)
+            for (int j = 0; j < losses.Length; j++)
+                samples[i, j] = new WeightedSample(seeds[i].Labels, seeds[i].ScoresByLoss[losses[j]], [seeds[i].TunedThresholdByLoss[losses[j]]]);
+        var resamplers = seeds.Select(t => new StratifiedResampler(t.Labels)).ToArray();
+        double[,,] Values(int threads, int bytes) => BootstrapDistribution.Of(samples, resamplers, 203, new Random(1), threads, bytes);
+        var reference = Values(1, BootstrapDistribution.BlockBytes); // one block
+        foreach (int threads in (int[])[1, 2, 3, 8])
+        {
+            var values = Values(threads, blockBytes);
+            Assert.Equal(reference.Cast<double>().Select(BitConverter.DoubleToInt64Bits), values.Cast<double>().Select(BitConverter.DoubleToInt64Bits));
+        }
+        Assert.Contains(reference.Cast<double>(), double.IsNaN);
+        Assert.Contains(reference.Cast<double>(), v => !double.IsNaN(v));
+    }
+
+    /// <summary>
+    /// The documented definition written out on one thread: per resample, per seed in list order, one stratified draw
+    /// (positives then negatives) from one System.Random, each loss's metrics on it, summed over seeds in order and
+    /// divided by their count; percentile intervals of those values. The bootstrap on several threads gives its bits.
+    /// </summary>
+    [Fact]
+    public void ThreadedRun_EqualsTheSequentialDefinition()
+    {
+        var seeds = MixedSeeds(singleClassSeed: false);
+        string[] losses = ["bce", "good", "noise"];
+        const int resamples = 600;
+        var samples = seeds.Select(t => losses.Select(l => new WeightedSample(t.Labels, t.ScoresByLoss[l], [t.TunedThresholdByLoss[l]])).ToArray()).ToArray();
+        var resamplers = seeds.Select(t => new StratifiedResampler(t.Labels)).ToArray();
+        var values = new double[losses.Length, 3][];
+        for (int j = 0; j < losses.Length; j++) for (int m = 0; m < 3; m++) values[j, m] = new double[resamples];
+        var random = new Random(11);
+        var f1 = new double[1];
+        for (int b = 0; b < resamples; b++)
+        {
+            var weights = resamplers.Select(r => { var w = new int[r.Length]; r.Draw(random, w); return w; }).ToArray();
+            for (int j = 0; j < losses.Length; j++)
+            {
+                double auc = 0, ap = 0, f = 0;
+                for (int i = 0; i < seeds.Count; i++)
+                {
+                    var r = samples[i][j].Evaluate(weights[i], f1);
+                    auc += r.RocAuc;
+                    ap += r.AveragePrecision;
+                    f += f1[0];
+                }
+                (values[j, 0][b], values[j, 1][b], values[j, 2][b]) = (auc / seeds.Count, ap / seeds.Count, f / seeds.Count);
+            }
+        }
+        var summary = PairedBootstrap.Run(seeds, losses, "bce", "max_f1", resamples, seed: 11, maxDegreeOfParallelism: 3);
+        for (int j = 0; j < losses.Length; j++)
+            for (int m = 0; m < 3; m++)
+            {
+                var interval = summary.Metrics[losses[j]][PairedBootstrap.ReportedMetrics[m]];
+                var expected = PercentileInterval.Of(interval.Estimate, values[j, m], 0.95);
+                Assert.Equal(BitConverter.DoubleToInt64Bits(expected.Lower), BitConverter.DoubleToInt64Bits(interval.Lower));
+                Assert.Equal(BitConverter.DoubleToInt64Bits(expected.Upper), BitConverter.DoubleToInt64Bits(interval.Upper));
+                if (j == 0) continue;
+                var d = summary.Differences[losses[j]][PairedBootstrap.ReportedMetrics[m]];
+                var expectedD = PercentileInterval.Of(d.Estimate, [.. values[j, m].Zip(values[0, m], (a, c) => a - c)], 0.95);
+                Assert.Equal(BitConverter.DoubleToInt64Bits(expectedD.Lower), BitConverter.DoubleToInt64Bits(d.Lower));
+                Assert.Equal(BitConverter.DoubleToInt64Bits(expectedD.Upper), BitConverter.DoubleToInt64Bits(d.Upper));
+            }
+    }
+
+    [Fact]
+    public void DrawnRows_CountedLater_AreTheDrawOfOneCall()
+    {
+        var (y, _) = RandomData.Scores(3, 500, 20, 2);
+        var resampler = new StratifiedResampler(y);
+        Random a = new(4), b = new(4);
+        var weights = new int[y.Length];
+        var rows = new int[y.Length];
+        var counted = Enumerable.Repeat(-7, y.Length + 3).ToArray(); // longer, dirty: the counted rows' part is cleared
+        for (int r = 0; r < 5; r++)
+        {
+            resampler.Draw(a, weights);
+            resampler.DrawRows(b, rows);
+            Assert.All(rows.Take(y.Sum()), row => Assert.Equal(1, y[row]));   // positives first
+            Assert.All(rows.Skip(y.Sum()), row => Assert.Equal(0, y[row]));
+            StratifiedResampler.Count(rows, counted);
+            Assert.Equal(weights, counted.Take(y.Length));
+            Assert.Equal([-7, -7, -7], counted.Skip(y.Length));
+        }
+        Assert.Equal(a.Next(), b.Next()); // the same draws were taken from both
+    }
+
+    [Fact]
+    public void WeightedSample_WithOwnBuffers_GivesTheSameMetrics()
+    {
+        var (y, s) = RandomData.Scores(8, 400, 10, 2);
+        var sample = new WeightedSample(y, s, [0.3, 0.6], deploymentPrevalence: 0.05);
+        var twin = sample.WithOwnBuffers();
+        var weights = new int[y.Length];
+        var resampler = new StratifiedResampler(y);
+        var random = new Random(2);
+        for (int r = 0; r < 5; r++)
+        {
+            resampler.Draw(random, weights);
+            ConfusionCounts[] c1 = new ConfusionCounts[2], c2 = new ConfusionCounts[2];
+            Assert.Equal(sample.Evaluate(weights, c1), twin.Evaluate(weights, c2));
+            Assert.Equal(c1, c2);
+        }
+    }
+
     [Fact]
     public void PercentileInterval_IsNumpyLinearPercentile()
     {
@@ -163,5 +332,6 @@ public class PairedBootstrapTests
         Assert.Throws<ArgumentException>(() => PairedBootstrap.Run([], ["bce"], "bce", "max_f1"));
         Assert.Throws<ArgumentOutOfRangeException>(() => PairedBootstrap.Run(seeds, ["bce"], "bce", "max_f1", 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => PairedBootstrap.Run(seeds, ["bce"], "bce", "max_f1", 10, 0, 1.0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => PairedBootstrap.Run(seeds, ["bce"], "bce", "max_f1", 10, maxDegreeOfParallelism: -1));
     }
 }

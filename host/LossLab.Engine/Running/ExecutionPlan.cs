@@ -87,6 +87,19 @@ public sealed record ExecutionPlan(int Parallel, int Threads, string ChosenBy, s
             $"{size}: {runs} run(s) at once with {Math.Max(1, cores / runs)} threads each on {cores} cores{MemoryNote(runs, memoryCap, cores / perRun)}");
     }
 
+    /// <summary>
+    /// Threads for the closing analysis's paired bootstrap, which runs after the last training, when the training's
+    /// cores are idle; 0 means every core (<see cref="LossLab.Evaluation.PairedBootstrap.Run"/>). With
+    /// <c>--parallel N</c> the user chose how much of the machine the experiment takes (a shared machine, other work
+    /// beside it), so the bootstrap keeps to the cores the training used, N runs × their threads (<c>--parallel 1</c>
+    /// with a small model: one core); with <c>--parallel auto</c>, which takes the whole machine, it uses every core,
+    /// also when fewer runs than cores trained. The count changes no number (the bootstrap gives the same bits on any).
+    /// </summary>
+    /// <param name="parallelOption">--parallel as given: 0 for auto.</param>
+    /// <param name="cores">Logical cores (<see cref="Environment.ProcessorCount"/>).</param>
+    public int BootstrapThreads(int parallelOption, int cores) =>
+        parallelOption > 0 ? Math.Clamp(Parallel * Threads, 1, Math.Max(1, cores)) : 0;
+
     /// <summary>What results.json records.</summary>
     public ExecutionInfo Describe() => new() { Parallel = Parallel, Threads = Threads, ChosenBy = ChosenBy, Reason = Reason };
 

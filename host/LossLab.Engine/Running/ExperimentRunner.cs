@@ -108,7 +108,8 @@ public sealed class ExperimentRunner
             predictions = [.. ledger.Predictions()];
             // A shard's runs wait for `losslab merge`: the cross-run analysis needs every run.
             if (options.Shard is not null) return ledger.Snapshot();
-            var results = ExperimentClosing.Close(ledger.Snapshot(), predictions, ClosingSettings.Of(experiment));
+            var closing = ClosingSettings.Of(experiment) with { BootstrapThreads = plan.BootstrapThreads(options.Parallel, Environment.ProcessorCount) };
+            var results = ExperimentClosing.Close(ledger.Snapshot(), predictions, closing);
             // The ledger's last save wrote these rows to predictions.csv; the closing adds numbers to results.json only.
             folder.SaveResults(results);
             return results;

@@ -14,6 +14,9 @@ public sealed record ClosingSettings
     public int BootstrapSeed { get; init; }
     /// <summary>Coverage of the bootstrap intervals, in (0, 1).</summary>
     public double BootstrapConfidence { get; init; } = 0.95;
+    /// <summary>Threads the paired bootstrap may use, 0 for every core (<see cref="PairedBootstrap.Run"/>): never a
+    /// number, only its speed. Not part of the experiment, so <see cref="Of"/> leaves it at 0.</summary>
+    public int BootstrapThreads { get; init; }
 
     /// <summary>The experiment's gates, deployment prevalence and bootstrap: what <c>run</c> and <c>merge</c> close its runs with.</summary>
     public static ClosingSettings Of(Experiments.Experiment experiment)
@@ -32,17 +35,20 @@ public sealed record ClosingSettings
         if (Problem() is { } problem) throw new InvalidInputException(problem);
     }
 
-    /// <summary>The first problem with these settings, or null: resamples below 0, a confidence or prevalence
+    /// <summary>The first problem with these settings, or null: resamples or threads below 0, a confidence or prevalence
     /// outside (0, 1), a gate at the deployment prevalence without one (<see cref="GateRequirements.MissingPrevalence"/>).</summary>
     public string? Problem()
     {
         ArgumentNullException.ThrowIfNull(Gates);
-        return ResamplesProblem(BootstrapResamples) ?? ConfidenceProblem(BootstrapConfidence) ?? PrevalenceProblem(DeploymentPrevalence)
+        return ResamplesProblem(BootstrapResamples) ?? ThreadsProblem(BootstrapThreads) ?? ConfidenceProblem(BootstrapConfidence) ?? PrevalenceProblem(DeploymentPrevalence)
             ?? GateRequirements.MissingPrevalence(Gates, DeploymentPrevalence);
     }
 
     public static string? ResamplesProblem(int resamples) =>
         resamples < 0 ? $"Bootstrap resamples must be 0 (skip) or more (got {resamples})." : null;
+
+    public static string? ThreadsProblem(int threads) =>
+        threads < 0 ? $"Bootstrap threads must be 0 (every core) or more (got {threads})." : null;
 
     public static string? ConfidenceProblem(double confidence) =>
         confidence > 0 && confidence < 1 ? null : $"Bootstrap confidence must be in (0, 1) (got {confidence}).";

@@ -86,6 +86,7 @@ public static class ExperimentClosing
                 runs.ToDictionary(r => r!.Loss, r => r!.Thresholds[objective].Threshold)));
         }
         return sets.Count == 0 ? null
-            : PairedBootstrap.Run(sets, names, names[0], objective, settings.BootstrapResamples, settings.BootstrapSeed, settings.BootstrapConfidence);
+            : PairedBootstrap.Run(sets, names, names[0], objective, settings.BootstrapResamples, settings.BootstrapSeed, settings.BootstrapConfidence,
+                settings.BootstrapThreads);
     }
 }

@@ -30,6 +30,9 @@ public static class PairedBootstrap
     /// negatives, each draw <c>Next(count)</c>; same inputs and seed give the same result on every .NET.
     /// A seed whose test rows hold one class only makes AUC and AP NaN; NaN resample values are left out of the
     /// quantiles. Cost: one sort per (seed, loss), then O(rows) per resample.
+    /// <para>Threads: the draws stay on one thread in that order; evaluating the drawn resamples, two thirds of the
+    /// work, is spread over <paramref name="maxDegreeOfParallelism"/> threads (<see cref="BootstrapDistribution"/>).
+    /// Every number and verdict is the same, bit for bit, for any thread count.</para>
     /// </remarks>
     /// <param name="seeds">At least one seed; each must give scores and a tuned threshold for every loss.</param>
     /// <param name="losses">Losses to report, baseline included.</param>
@@ -38,11 +41,14 @@ public static class PairedBootstrap
     /// <param name="resamples">B ≥ 1.</param>
     /// <param name="seed">Seed of System.Random.</param>
     /// <param name="confidence">Interval coverage, in (0, 1).</param>
+    /// <param name="maxDegreeOfParallelism">Threads at most; 0 for <see cref="Environment.ProcessorCount"/>. It changes
+    /// how long the bootstrap takes, never its result.</param>
     public static BootstrapSummary Run(
         IReadOnlyList<SeedTestSet> seeds, IReadOnlyList<string> losses, string baseline, string thresholdObjective,
-        int resamples = 1000, int seed = 0, double confidence = 0.95)
+        int resamples = 1000, int seed = 0, double confidence = 0.95, int maxDegreeOfParallelism = 0)
     {
         Validate(seeds, losses, baseline, thresholdObjective, resamples, confidence);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxDegreeOfParallelism);
         int s = seeds.Count, l = losses.Count, metrics = ReportedMetrics.Count;
 
         var resamplers = seeds.Select(t => new StratifiedResampler(t.Labels)).ToArray();
@@ -52,22 +58,10 @@ public static class PairedBootstrap
                 samples[i, j] = new WeightedSample(
                     seeds[i].Labels, seeds[i].ScoresByLoss[losses[j]], [seeds[i].TunedThresholdByLoss[losses[j]]]);
 
-        var estimates = new double[l, metrics];
-        var identities = resamplers.Select(r => r.Identity()).ToArray();
-        Accumulate(samples, identities, estimates, s);
-
+        var estimates = BootstrapDistribution.Evaluate(samples, [.. resamplers.Select(r => r.Identity())]);
         // values[j, m, b]: metric m of loss j in resample b (mean over seeds).
-        var values = new double[l, metrics, resamples];
-        var random = new Random(seed);
-        var weights = resamplers.Select(r => new int[r.Length]).ToArray();
-        var perResample = new double[l, metrics];
-        for (int b = 0; b < resamples; b++)
-        {
-            for (int i = 0; i < s; i++) resamplers[i].Draw(random, weights[i]);
-            Accumulate(samples, weights, perResample, s);
-            for (int j = 0; j < l; j++)
-                for (int m = 0; m < metrics; m++) values[j, m, b] = perResample[j, m];
-        }
+        var values = BootstrapDistribution.Of(samples, resamplers, resamples, new Random(seed),
+            maxDegreeOfParallelism == 0 ? Environment.ProcessorCount : maxDegreeOfParallelism);
 
         int baseIndex = IndexOf(losses, baseline);
         var summaryMetrics = new Dictionary<string, Dictionary<string, Interval>>();
@@ -107,24 +101,6 @@ public static class PairedBootstrap
         difference.Lower > 0 ? "better"
         : difference.Upper < 0 ? "worse"
         : "no clear difference";
-
-    /// <summary>Per loss and metric, the mean over seeds under the given multiplicities.</summary>
-    private static void Accumulate(WeightedSample[,] samples, int[][] weights, double[,] into, int seedCount)
-    {
-        Span<double> f1 = stackalloc double[1];
-        Array.Clear(into);
-        for (int j = 0; j < samples.GetLength(1); j++)
-        {
-            for (int i = 0; i < seedCount; i++)
-            {
-                var r = samples[i, j].Evaluate(weights[i], f1);
-                into[j, 0] += r.RocAuc;
-                into[j, 1] += r.AveragePrecision;
-                into[j, 2] += f1[0];
-            }
-            for (int m = 0; m < into.GetLength(1); m++) into[j, m] /= seedCount;
-        }
-    }
 
     private static int IndexOf(IReadOnlyList<string> losses, string loss)
     {

@@ -6,6 +6,8 @@ namespace LossLab.Evaluation;
 /// materialised resample, so ranking metrics over groups of equal scores equal <see cref="RankingMetrics"/> on
 /// it, at O(n) per resample and no sort. Scores must be probabilities for Brier, log loss and the calibration
 /// errors to mean anything (<see cref="PairedBootstrap"/> passes them; its metrics do not use those).
+/// Evaluating writes buffers the instance holds, so one instance serves one thread at a time; other threads take
+/// <see cref="WithOwnBuffers"/>, which shares the sorted rows (never written after construction).
 /// </summary>
 internal sealed class WeightedSample
 {
@@ -58,6 +60,20 @@ internal sealed class WeightedSample
         _fpAtCut = new long[_cuts.Length];
         _groupTp = _prevalence is null ? [] : new long[n];
         _groupFp = _prevalence is null ? [] : new long[n];
+    }
+
+    /// <summary>The same sorted rows and thresholds (shared, read only) with buffers of its own, for another thread:
+    /// its results are those of this instance, bit for bit, without sorting again.</summary>
+    public WeightedSample WithOwnBuffers() => new(this);
+
+    private WeightedSample(WeightedSample rows)
+    {
+        (_order, _labels, _scores, _logLoss, _bin, _cuts, _prevalence) =
+            (rows._order, rows._labels, rows._scores, rows._logLoss, rows._bin, rows._cuts, rows._prevalence);
+        _tpAtCut = new long[_cuts.Length];
+        _fpAtCut = new long[_cuts.Length];
+        _groupTp = new long[rows._groupTp.Length];
+        _groupFp = new long[rows._groupFp.Length];
     }
 
     public int Length => _order.Length;

@@ -40,6 +40,18 @@ public sealed class ExecutionPlanTests
         Assert.StartsWith("large model", plan.Reason);
     }
 
+    [Theory]
+    [InlineData(0, 0, 16, 0)]   // --parallel auto: every core, though 9 runs trained on 16
+    [InlineData(1, 0, 16, 1)]   // --parallel 1, small model: the one core it trained on
+    [InlineData(4, 0, 16, 4)]
+    [InlineData(8, 0, 2, 2)]    // more runs at once than cores: no more threads than cores
+    [InlineData(1, 4, 16, 4)]   // --parallel 1 with training.threads 4
+    public void The_bootstrap_keeps_to_the_cores_a_user_given_parallel_trains_on(int parallel, int threads, int cores, int expected)
+    {
+        var plan = ExecutionPlan.Choose(parallel, threads, SeedStudy(cores));
+        Assert.Equal(expected, plan.BootstrapThreads(parallel, cores));
+    }
+
     [Fact]
     public void A_large_model_on_the_gpu_trains_one_run_at_a_time()
     {
