@@ -13,16 +13,36 @@ namespace LossLab.Engine.Running;
 internal sealed class RunLedger(ResolvedExperiment resolved, ExperimentResults template, PreviousResults? previous, Action<string> message)
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<(string Loss, int Seed), RunResult> _runs = [];
-    private readonly Dictionary<(string Loss, int Seed), List<Prediction>> _predictions = [];
+    private readonly Dictionary<(string Loss, int Seed), Entry> _entries = [];
     private readonly Dictionary<string, DecisionBoundary> _boundaries = [];
-    // A run's rows never change once recorded, so their digest is computed once, not at every save of every later run.
-    private readonly Dictionary<(string Loss, int Seed), (int Rows, string Sha256)> _digests = [];
-    // Likewise their lines in predictions.csv, which is rewritten whole after every run: formatting every earlier
-    // run's rows again at each save made the saves quadratic in the runs (3.8 s of CPU for 90 runs of the default experiment).
-    private readonly Dictionary<(string Loss, int Seed), byte[]> _lines = [];
-    // And their entries in results.json, rewritten whole after every run too.
-    private readonly Dictionary<(string Loss, int Seed), string> _json = [];
+
+    /// <summary>
+    /// A run and its rows, which never change once recorded: what every save needs of them (the rows' digest, their
+    /// lines in predictions.csv, the run's entry in results.json) is made once, not at every save of every later run.
+    /// Both files are rewritten whole after every run, so making them again each time was quadratic in the runs
+    /// (3.8 s of CPU for the predictions.csv of 90 runs of the default experiment).
+    /// </summary>
+    private sealed class Entry(RunResult run, List<Prediction>? rows)
+    {
+        private RunResult? _withDigest;
+        private byte[]? _lines;
+        private string? _json;
+
+        public List<Prediction>? Rows => rows;
+
+        /// <summary>The run with its rows' count and SHA-256, as results.json records it.</summary>
+        public RunResult Run => _withDigest ??= rows is null ? run : WithDigest(run, rows);
+
+        public byte[]? Lines => rows is null ? null : _lines ??= PredictionsFile.Format(rows);
+
+        public string Json => _json ??= ResultsJson.Serialize(Run);
+
+        private static RunResult WithDigest(RunResult run, List<Prediction> rows)
+        {
+            var (count, sha256) = PredictionDigest.Of(rows);
+            return run with { PredictionRows = count, PredictionsSha256 = sha256 };
+        }
+    }
 
     /// <summary>With --resume: keeps a completed run of the earlier results (and its predictions) instead of re-running it.</summary>
     public bool KeepPrevious(string loss, int seed)
@@ -37,11 +57,7 @@ internal sealed class RunLedger(ResolvedExperiment resolved, ExperimentResults t
             message($"--resume: predictions.csv does not hold the rows results.json records for {loss} seed {seed}; training it again");
             return false;
         }
-        _runs[(loss, seed)] = run;
-        _predictions[(loss, seed)] = rows;
-        _digests.Remove((loss, seed));
-        _lines.Remove((loss, seed));
-        _json.Remove((loss, seed));
+        _entries[(loss, seed)] = new Entry(run, rows);
         if (previous.Results.DecisionBoundaries.FirstOrDefault(b => b.Loss == loss && b.Seed == seed) is { } boundary) _boundaries[loss] = boundary;
         return true;
     }
@@ -50,12 +66,10 @@ internal sealed class RunLedger(ResolvedExperiment resolved, ExperimentResults t
     {
         lock (_gate)
         {
-            _runs[(run.Loss, run.Seed)] = run;
-            _digests.Remove((run.Loss, run.Seed));
-            _lines.Remove((run.Loss, run.Seed));
-            _json.Remove((run.Loss, run.Seed));
-            if (outcome is { Validation: { } validation, Test: { } test } && data is not null)
-                _predictions[(run.Loss, run.Seed)] = [.. Rows("validation", run, data.ValidationLabels, data.ValidationIds, validation), .. Rows("test", run, data.TestLabels, data.TestIds, test)];
+            List<Prediction>? rows = outcome is { Validation: { } validation, Test: { } test } && data is not null
+                ? [.. Rows("validation", run, data.ValidationLabels, data.ValidationIds, validation), .. Rows("test", run, data.TestLabels, data.TestIds, test)]
+                : _entries.GetValueOrDefault((run.Loss, run.Seed))?.Rows;
+            _entries[(run.Loss, run.Seed)] = new Entry(run, rows);
             if (boundary is not null) _boundaries[run.Loss] = boundary;
             Save(folder);
         }
@@ -65,41 +79,31 @@ internal sealed class RunLedger(ResolvedExperiment resolved, ExperimentResults t
     {
         lock (_gate)
         {
-            var snapshot = Snapshot();
-            folder.Save(snapshot, FormattedPredictions(), SerializedRuns(snapshot.Runs));
+            var entries = Recorded();
+            folder.Save(Snapshot(entries), [.. entries.Select(e => e.Lines).OfType<byte[]>()], [.. entries.Select(e => e.Json)]);
         }
     }
-
-    private List<string> SerializedRuns(List<RunResult> runs) =>
-        [.. runs.Select(run => _json.TryGetValue((run.Loss, run.Seed), out var text) ? text : _json[(run.Loss, run.Seed)] = ResultsJson.Serialize(run))];
-
-    /// <summary>Every run's rows as predictions.csv lines, in plan order, each run formatted once.</summary>
-    private List<byte[]> FormattedPredictions() =>
-        [.. Ordered().Where(_predictions.ContainsKey).Select(key => _lines.TryGetValue(key, out var lines) ? lines : _lines[key] = PredictionsFile.Format(_predictions[key]))];
 
     /// <summary>Every run's validation and test rows, in plan order.</summary>
     public IEnumerable<Prediction> Predictions()
     {
-        lock (_gate) return [.. Ordered().SelectMany(key => _predictions.GetValueOrDefault(key) ?? [])];
+        lock (_gate) return [.. Recorded().SelectMany(e => e.Rows ?? [])];
     }
 
     /// <summary>The results so far: the template with the runs recorded or kept, in plan order.</summary>
     public ExperimentResults Snapshot()
     {
-        lock (_gate)
-            return template with
-            {
-                Runs = [.. Ordered().Where(_runs.ContainsKey).Select(key => WithDigest(key, _runs[key]))],
-                DecisionBoundaries = [.. resolved.Losses.Where(l => _boundaries.ContainsKey(l.Name)).Select(l => _boundaries[l.Name])],
-            };
+        lock (_gate) return Snapshot(Recorded());
     }
 
-    private RunResult WithDigest((string, int) key, RunResult run)
+    private ExperimentResults Snapshot(List<Entry> entries) => template with
     {
-        if (_predictions.GetValueOrDefault(key) is not { } rows) return run;
-        if (!_digests.TryGetValue(key, out var digest)) _digests[key] = digest = PredictionDigest.Of(rows);
-        return run with { PredictionRows = digest.Rows, PredictionsSha256 = digest.Sha256 };
-    }
+        Runs = [.. entries.Select(e => e.Run)],
+        DecisionBoundaries = [.. resolved.Losses.Where(l => _boundaries.ContainsKey(l.Name)).Select(l => _boundaries[l.Name])],
+    };
+
+    /// <summary>The runs recorded or kept, in plan order.</summary>
+    private List<Entry> Recorded() => [.. Ordered().Where(_entries.ContainsKey).Select(key => _entries[key])];
 
     private IEnumerable<(string, int)> Ordered() =>
         ShardPlan.Runs(resolved.Experiment.Seeds, [.. resolved.Losses.Select(l => l.Name)]);

@@ -38,19 +38,19 @@ public sealed class ResultsFolder(string directory)
     {
         System.IO.Directory.CreateDirectory(Directory);
         LossLab.Evaluation.PredictionsFile.Write(PredictionsPath, formattedPredictions);
-        var boundaries = WriteBoundaries(results.DecisionBoundaries);
-        AtomicFile.WriteText(ResultsPath, ResultsJson.Serialize(results with { DecisionBoundariesSha256 = boundaries }, serializedRuns));
+        SaveResults(results, serializedRuns);
     }
 
     /// <summary>
     /// As <see cref="Save"/> when predictions.csv already holds the results' rows (the closing analysis adds
     /// numbers, not rows): writes decision-boundaries.json and then results.json.
     /// </summary>
-    public void SaveResults(ExperimentResults results)
+    /// <param name="serializedRuns">The runs already serialized, as in <see cref="Save(ExperimentResults, IEnumerable{byte[]}, IReadOnlyList{string})"/>; null: serialized here.</param>
+    public void SaveResults(ExperimentResults results, IReadOnlyList<string>? serializedRuns = null)
     {
         System.IO.Directory.CreateDirectory(Directory);
-        var boundaries = WriteBoundaries(results.DecisionBoundaries);
-        AtomicFile.WriteText(ResultsPath, ResultsJson.Serialize(results with { DecisionBoundariesSha256 = boundaries }));
+        var withBoundaries = results with { DecisionBoundariesSha256 = WriteBoundaries(results.DecisionBoundaries) };
+        AtomicFile.WriteText(ResultsPath, serializedRuns is null ? ResultsJson.Serialize(withBoundaries) : ResultsJson.Serialize(withBoundaries, serializedRuns));
     }
 
     private List<DecisionBoundary>? _boundariesWritten;
