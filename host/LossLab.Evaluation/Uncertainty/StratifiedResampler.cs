@@ -25,8 +25,13 @@ internal sealed class StratifiedResampler
     public void Draw(Random random, int[] weights)
     {
         Array.Clear(weights);
-        foreach (var rows in (int[][])[_positives, _negatives])
-            for (int k = 0; k < rows.Length; k++) weights[rows[random.Next(rows.Length)]]++;
+        CountFrom(_positives, random, weights);
+        CountFrom(_negatives, random, weights);
+    }
+
+    private static void CountFrom(int[] rows, Random random, int[] weights)
+    {
+        for (int k = 0; k < rows.Length; k++) weights[rows[random.Next(rows.Length)]]++;
     }
 
     /// <summary>Writes the n rows of one resample to <paramref name="rows"/> (length n), in the order drawn:

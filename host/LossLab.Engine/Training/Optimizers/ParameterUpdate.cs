@@ -17,7 +17,6 @@ namespace LossLab.Engine.Training.Optimizers;
 internal abstract class ParameterUpdate : IDisposable
 {
     private readonly List<Scalar> _scalars = [];
-    private FlatParameters? _flat;
     private bool _laidOut;
 
     protected ParameterUpdate(Parameter[] parameters) => Parameters = parameters;
@@ -25,7 +24,7 @@ internal abstract class ParameterUpdate : IDisposable
     protected Parameter[] Parameters { get; }
 
     /// <summary>The flat buffers the parameters moved into at the first step; null before it, or where they could not.</summary>
-    internal FlatParameters? Flat => _flat;
+    internal FlatParameters? Flat { get; private set; }
 
     public static ParameterUpdate Create(TrainingSettings settings, Parameter[] parameters) => settings.Optimizer switch
     {
@@ -38,9 +37,9 @@ internal abstract class ParameterUpdate : IDisposable
     /// <summary>Zeroes every gradient in place, as torch.optim's zero_grad (set_to_none = false).</summary>
     public void ZeroGrad()
     {
-        if (_flat is not null)
+        if (Flat is not null)
         {
-            _flat.Grad.zero_();
+            Flat.Grad.zero_();
             return;
         }
         foreach (var p in Parameters)
@@ -62,12 +61,12 @@ internal abstract class ParameterUpdate : IDisposable
         using var scope = NewDisposeScope();
         if (!_laidOut)
         {
-            _flat = FlatParameters.TryCreate(Parameters);
+            Flat = FlatParameters.TryCreate(Parameters);
             _laidOut = true;
         }
         BeginStep();
-        if (_flat is not null)
-            Update(0, _flat.Data, _flat.Grad);
+        if (Flat is not null)
+            Update(0, Flat.Data, Flat.Grad);
         else
             for (var i = 0; i < Parameters.Length; i++)
             {
@@ -95,7 +94,7 @@ internal abstract class ParameterUpdate : IDisposable
 
     public virtual void Dispose()
     {
-        _flat?.Dispose();
+        Flat?.Dispose();
         foreach (var s in _scalars) s.Dispose();
         _scalars.Clear();
     }
