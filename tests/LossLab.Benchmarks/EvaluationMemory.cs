@@ -7,6 +7,8 @@ using LossLab.Engine.Running;
 using LossLab.Engine.Training;
 using TorchSharp;
 
+using static LossLab.Benchmarks.ProcessMemory;
+
 namespace LossLab.Benchmarks;
 
 /// <summary>
@@ -46,14 +48,4 @@ public static class EvaluationMemory
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"scored in {clock.Elapsed.TotalSeconds:F1} s; sum of logits {checksum:R}"));
         return 0;
     }
-
-    /// <summary>VmHWM (peak resident set) from /proc/self/status; 0 where there is none.</summary>
-    private static long PeakResident()
-    {
-        if (!File.Exists("/proc/self/status")) return 0;
-        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        return line is null ? 0 : long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
-    }
-
-    private static double Mib(long bytes) => bytes / (1024.0 * 1024.0);
 }
